@@ -1,0 +1,11 @@
+/**
+ * The list of `asl` subcommands. Each loader requires its module lazily (esbuild keeps the lazy
+ * initialisation), so a command only loads what it needs.
+ */
+import { defineCommand as _defineCommand } from './aslCli';
+
+export function registerCommands(): void {
+  // Subcommands are added here as their modules land: validate, run, test, lsp, dap.
+}
+
+registerCommands();
