@@ -44,7 +44,8 @@ export class LineIndex {
     if (position.line < 0) return 0;
     if (position.line >= this.lineStarts.length) return this.text.length;
     const start = this.lineStarts[position.line];
-    const nextStart = position.line + 1 < this.lineStarts.length ? this.lineStarts[position.line + 1] : this.text.length;
+    const nextStart =
+      position.line + 1 < this.lineStarts.length ? this.lineStarts[position.line + 1] : this.text.length;
     return Math.max(start, Math.min(start + position.character, nextStart));
   }
 

@@ -8,7 +8,9 @@ import type { StateMachineModel, StateModel } from './stateMachine';
 /** Range of a state from its name key to the end of its value. */
 export function stateSpan(state: StateModel): { start: number; end: number } {
   const start = state.keyNode.offset;
-  const end = state.node ? state.node.offset + state.node.length : state.keyNode.offset + state.keyNode.length;
+  const end = state.node
+    ? state.node.offset + state.node.length
+    : state.keyNode.offset + state.keyNode.length;
   return { start, end };
 }
 

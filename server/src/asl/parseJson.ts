@@ -14,7 +14,8 @@ export interface JsonParseOptions {
 }
 
 const MESSAGES: Partial<Record<ParseErrorCode, string>> = {
-  [ParseErrorCode.InvalidSymbol]: 'Invalid symbol: this is not JSON. If it is a template placeholder, quote it ("${Name}").',
+  [ParseErrorCode.InvalidSymbol]:
+    'Invalid symbol: this is not JSON. If it is a template placeholder, quote it ("${Name}").',
   [ParseErrorCode.InvalidNumberFormat]: 'Invalid number format.',
   [ParseErrorCode.PropertyNameExpected]: 'A property name in double quotes is expected here.',
   [ParseErrorCode.ValueExpected]: 'A value is expected here.',
@@ -23,7 +24,8 @@ const MESSAGES: Partial<Record<ParseErrorCode, string>> = {
   [ParseErrorCode.CloseBraceExpected]: 'A closing brace (}) is expected.',
   [ParseErrorCode.CloseBracketExpected]: 'A closing bracket (]) is expected.',
   [ParseErrorCode.EndOfFileExpected]: 'Unexpected content after the end of the JSON document.',
-  [ParseErrorCode.InvalidCommentToken]: 'Comments are not allowed in JSON: AWS Step Functions rejects them. Remove the comment or enable asl.validation.allowComments.',
+  [ParseErrorCode.InvalidCommentToken]:
+    'Comments are not allowed in JSON: AWS Step Functions rejects them. Remove the comment or enable asl.validation.allowComments.',
   [ParseErrorCode.UnexpectedEndOfComment]: 'Unterminated comment: close it with */.',
   [ParseErrorCode.UnexpectedEndOfString]: 'Unterminated string: close it with a double quote.',
   [ParseErrorCode.UnexpectedEndOfNumber]: 'Unexpected end of number.',
@@ -50,11 +52,16 @@ export function parseJsonSyntax(text: string, options: JsonParseOptions = {}): S
   if (!allowTrailingCommas) {
     // jsonc-parser reports a trailing comma as ValueExpected/PropertyNameExpected; give it a clearer code.
     for (const p of problems) {
-      if (p.code === 'json-syntax' && text[p.offset] !== undefined && /^\s*[}\]]/.test(text.slice(p.offset))) {
+      if (
+        p.code === 'json-syntax' &&
+        text[p.offset] !== undefined &&
+        /^\s*[}\]]/.test(text.slice(p.offset))
+      ) {
         const before = text.slice(0, p.offset).trimEnd();
         if (before.endsWith(',')) {
           p.code = 'trailing-comma';
-          p.message = 'Trailing commas are not allowed: AWS Step Functions rejects them. Remove the comma or enable asl.validation.allowTrailingCommas.';
+          p.message =
+            'Trailing commas are not allowed: AWS Step Functions rejects them. Remove the comma or enable asl.validation.allowTrailingCommas.';
           p.offset = before.length - 1;
           p.length = 1;
         }

@@ -143,7 +143,9 @@ function buildState(
     get definition() {
       if (definitionCache === undefined) {
         const value = valueOf(node);
-        definitionCache = (value && typeof value === 'object' && !Array.isArray(value) ? value : {}) as StateDefinition;
+        definitionCache = (
+          value && typeof value === 'object' && !Array.isArray(value) ? value : {}
+        ) as StateDefinition;
       }
       return definitionCache;
     },

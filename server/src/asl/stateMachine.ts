@@ -171,14 +171,7 @@ export interface MapState extends CommonFields {
 }
 
 export type StateDefinition =
-  | PassState
-  | TaskState
-  | ChoiceState
-  | WaitState
-  | SucceedState
-  | FailState
-  | ParallelState
-  | MapState;
+  PassState | TaskState | ChoiceState | WaitState | SucceedState | FailState | ParallelState | MapState;
 
 // ---------------------------------------------------------------------------------------------
 // The located model.

@@ -13,8 +13,13 @@ export function statePathKey(path: StatePath): string {
 /** Parses a key made by statePathKey (numbers come back as numbers where they index Branches). */
 export function parseStatePathKey(key: string): StatePath {
   if (key === '' || key === '/') return [];
-  const parts = key.replace(/^\//, '').split('/').map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
-  return parts.map((part, i) => (i > 0 && parts[i - 1] === 'Branches' && /^\d+$/.test(part) ? Number(part) : part));
+  const parts = key
+    .replace(/^\//, '')
+    .split('/')
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return parts.map((part, i) =>
+    i > 0 && parts[i - 1] === 'Branches' && /^\d+$/.test(part) ? Number(part) : part,
+  );
 }
 
 /** The chain of enclosing states, outermost first, ending with the state itself. */

@@ -22,7 +22,10 @@ export function defineCommand(name: string, entry: CommandEntry): void {
 }
 
 function version(): string {
-  for (const candidate of [path.join(__dirname, '..', 'package.json'), path.join(__dirname, '..', '..', '..', 'package.json')]) {
+  for (const candidate of [
+    path.join(__dirname, '..', 'package.json'),
+    path.join(__dirname, '..', '..', '..', 'package.json'),
+  ]) {
     try {
       const pkg = JSON.parse(readFileSync(candidate, 'utf8')) as { name?: string; version?: string };
       if (pkg.name === 'asl-workbench' && pkg.version) return pkg.version;
@@ -36,7 +39,12 @@ function version(): string {
 function usage(): string {
   const lines = ['Usage: asl <command> [options]', '', 'Commands:'];
   for (const [name, entry] of Object.entries(COMMANDS)) lines.push(`  ${name.padEnd(10)}${entry.summary}`);
-  lines.push('', 'Options:', '  --help     show help (also `asl <command> --help`)', '  --version  print the version');
+  lines.push(
+    '',
+    'Options:',
+    '  --help     show help (also `asl <command> --help`)',
+    '  --version  print the version',
+  );
   return lines.join('\n');
 }
 

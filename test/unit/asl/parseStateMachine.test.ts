@@ -21,7 +21,17 @@ test('builds every state, nested ones included, with paths and scopes', () => {
     ['Prepare', 'Fan out', 'Left', 'Each item', 'Double', 'Done', 'Failed'],
   );
   const double = model.statesByName.get('Double')![0];
-  assert.deepEqual(double.path, ['States', 'Fan out', 'Branches', 1, 'States', 'Each item', 'ItemProcessor', 'States', 'Double']);
+  assert.deepEqual(double.path, [
+    'States',
+    'Fan out',
+    'Branches',
+    1,
+    'States',
+    'Each item',
+    'ItemProcessor',
+    'States',
+    'Double',
+  ]);
   assert.equal(double.scope.kind, 'itemProcessor');
   assert.equal(double.scope.owner?.name, 'Each item');
   assert.equal(double.scope.depth, 2);
@@ -35,7 +45,9 @@ test('effective query language: own field, else top level (not the enclosing sta
   assert.equal(model.queryLanguage, 'JSONPath');
   assert.equal(model.statesByName.get('Double')![0].queryLanguage, 'JSONata');
   assert.equal(model.statesByName.get('Left')![0].queryLanguage, 'JSONPath');
-  const jsonata = parseStateMachine('{"QueryLanguage":"JSONata","StartAt":"A","States":{"A":{"Type":"Pass","End":true}}}');
+  const jsonata = parseStateMachine(
+    '{"QueryLanguage":"JSONata","StartAt":"A","States":{"A":{"Type":"Pass","End":true}}}',
+  );
   assert.equal(jsonata.states[0].queryLanguage, 'JSONata');
 });
 
@@ -54,7 +66,9 @@ test('collects transitions with their nodes', () => {
 });
 
 test('definition is plain JSON and __proto__ keys stay data', () => {
-  const model = parseStateMachine('{"StartAt":"A","States":{"A":{"Type":"Pass","Result":{"__proto__":{"x":1}},"End":true}}}');
+  const model = parseStateMachine(
+    '{"StartAt":"A","States":{"A":{"Type":"Pass","Result":{"__proto__":{"x":1}},"End":true}}}',
+  );
   const result = (model.states[0].definition as { Result: Record<string, unknown> }).Result;
   assert.deepEqual(Object.keys(result), ['__proto__']);
   assert.equal(Object.getPrototypeOf(result), Object.prototype);
@@ -81,7 +95,8 @@ test('state path keys round-trip', () => {
 });
 
 test('broken documents: syntax problems with ranges and the states that parsed', () => {
-  const text = '{"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "B"}, "B": {"Type": ${T}, "End": true}}}';
+  const text =
+    '{"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "B"}, "B": {"Type": ${T}, "End": true}}}';
   const model = parseStateMachine(text);
   assert.ok(model.tree.problems.length > 0);
   assert.equal(model.tree.problems[0].code, 'json-syntax');
