@@ -12,8 +12,9 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`asl: internal error: ${message}\n`);
-    if (process.env.ASL_DEBUG && error instanceof Error && error.stack)
+    if (process.env.ASL_DEBUG && error instanceof Error && error.stack) {
       process.stderr.write(error.stack + '\n');
+    }
     process.exitCode = 2;
   },
 );
