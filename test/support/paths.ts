@@ -1,5 +1,5 @@
 /**
- * Where things are when tests run from out/test: the repository root, its fixtures, and the shared
+ * Where things are when tests run from out/tests: the repository root, its fixtures, and the shared
  * corpus beside the checkout (../shared), which tests read in place and never copy.
  */
 import * as path from 'node:path';
