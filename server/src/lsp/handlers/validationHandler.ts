@@ -1,0 +1,107 @@
+/**
+ * Debounced, versioned validation: after an edit settles, parse (through the cache) and publish the
+ * facade's diagnostics tagged with the document version; a newer edit cancels the pending run, a closed
+ * document gets its diagnostics cleared. Translation only: what is a problem is the service's business.
+ */
+import type { Connection, TextDocuments } from 'vscode-languageserver';
+import type { AslLanguageService } from '../../service/aslLanguageService';
+import { type Diagnostic, DiagnosticSeverity, type TextDocument } from '../../service/types';
+import type { DocumentModelCache } from '../documentModelCache';
+import { formatError } from '../runSafe';
+import type { CancelableTimer, ServerHost } from '../serverHost';
+
+export const DEFAULT_VALIDATION_DELAY_MS = 300;
+
+export interface ValidationScheduler {
+  /** Validates the document once edits have settled for the configured delay. */
+  schedule(document: TextDocument): void;
+  /** Re-validates every open document at once (settings changed). */
+  revalidateAll(): void;
+  /** Cancels pending runs (shutdown). */
+  dispose(): void;
+}
+
+/** Shown when validation itself failed, so the user sees why there are no diagnostics. */
+export function internalErrorDiagnostic(error: unknown): Diagnostic {
+  const reason = error instanceof Error ? error.message : String(error);
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Error,
+    source: 'asl',
+    code: 'internal-error',
+    message: `The ASL language server could not validate this document: ${reason}`,
+  };
+}
+
+export function registerValidation(
+  connection: Connection,
+  documents: TextDocuments<TextDocument>,
+  service: AslLanguageService,
+  cache: DocumentModelCache,
+  host: ServerHost,
+  delayMs: number = DEFAULT_VALIDATION_DELAY_MS,
+): ValidationScheduler {
+  const pending = new Map<string, CancelableTimer>();
+
+  function cancel(uri: string): void {
+    const timer = pending.get(uri);
+    if (timer) {
+      timer.dispose();
+      pending.delete(uri);
+    }
+  }
+
+  function computeDiagnostics(document: TextDocument): Diagnostic[] {
+    try {
+      return service.doValidation(cache.get(document));
+    } catch (error) {
+      connection.console.error(formatError(`Validating ${document.uri} failed`, error));
+      return [internalErrorDiagnostic(error)];
+    }
+  }
+
+  function validateNow(uri: string, version: number): void {
+    const document = documents.get(uri);
+    // Closed or edited again since this run was scheduled: a newer run (or the close) takes over.
+    if (!document || document.version !== version) return;
+    const diagnostics = computeDiagnostics(document);
+    connection.sendDiagnostics({ uri, version, diagnostics }).catch((error: unknown) => {
+      connection.console.error(formatError(`Publishing diagnostics for ${uri} failed`, error));
+    });
+  }
+
+  function schedule(document: TextDocument): void {
+    cancel(document.uri);
+    const { uri, version } = document;
+    pending.set(
+      uri,
+      host.timer.setTimeout(() => {
+        pending.delete(uri);
+        validateNow(uri, version);
+      }, delayMs),
+    );
+  }
+
+  documents.onDidChangeContent((event) => schedule(event.document));
+  documents.onDidClose((event) => {
+    const { uri } = event.document;
+    cancel(uri);
+    cache.onDocumentRemoved(uri);
+    connection.sendDiagnostics({ uri, diagnostics: [] }).catch((error: unknown) => {
+      connection.console.error(formatError(`Clearing diagnostics for ${uri} failed`, error));
+    });
+  });
+
+  return {
+    schedule,
+    revalidateAll() {
+      for (const document of documents.all()) {
+        cancel(document.uri);
+        validateNow(document.uri, document.version);
+      }
+    },
+    dispose() {
+      for (const uri of [...pending.keys()]) cancel(uri);
+    },
+  };
+}
