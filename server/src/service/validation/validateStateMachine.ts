@@ -1,29 +1,34 @@
 /**
- * Validation entry point: the model in, every problem out (syntax first, then ASL rules), each with a
- * range, source "asl", a stable code and a message saying what is wrong and how to fix it.
- * Depends on: asl/, service/types only.
+ * Validation entry point: the model in, every problem out (syntax first, then the schema and the
+ * semantic rule families), each with a range, source "asl", a stable code and a message saying what is
+ * wrong and how to fix it. Depends on: asl/, schema/, service/types and the rule modules beside it.
  */
 import type { StateMachineModel } from '../../asl';
-import { type Diagnostic, DiagnosticSeverity, Range, type AslServiceSettings } from '../types';
+import { type AslServiceSettings, type Diagnostic, DiagnosticSeverity, type Range } from '../types';
+import { validateSchema } from './schemaValidation';
+import { DIAGNOSTIC_SOURCE, ValidationContext } from './validationContext';
 
-export const DIAGNOSTIC_SOURCE = 'asl';
+export { DIAGNOSTIC_SOURCE };
 
 export function rangeOf(model: StateMachineModel, offset: number, length: number): Range {
-  const start = model.lines.positionAt(offset);
-  const end = model.lines.positionAt(offset + length);
-  return Range.create(start.line, start.character, end.line, end.character);
+  return new ValidationContext(model, { allowComments: true, allowTrailingCommas: true }).rangeOf(
+    offset,
+    length,
+  );
 }
 
-export function validateStateMachine(model: StateMachineModel, _settings: AslServiceSettings): Diagnostic[] {
-  const diagnostics: Diagnostic[] = [];
+/** Every problem of the document at once: syntax, schema, transitions, fields, paths, JSONata. */
+export function validateStateMachine(model: StateMachineModel, settings: AslServiceSettings): Diagnostic[] {
+  const context = new ValidationContext(model, settings);
   for (const problem of model.tree.problems) {
-    diagnostics.push({
-      range: rangeOf(model, problem.offset, problem.length),
+    context.diagnostics.push({
+      range: context.rangeOf(problem.offset, problem.length),
       severity: problem.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
       source: DIAGNOSTIC_SOURCE,
       code: problem.code,
       message: problem.message,
     });
   }
-  return diagnostics;
+  validateSchema(context);
+  return context.diagnostics;
 }

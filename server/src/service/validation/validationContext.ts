@@ -1,0 +1,56 @@
+/**
+ * What every rule module gets: the model, the settings, and `report(code, node, args, data)`, which turns
+ * a catalog code and a syntax node (or offset range) into an LSP Diagnostic with source "asl".
+ * Depends on: asl/, service/types, ./messages only.
+ */
+import type { StateMachineModel, SyntaxNode } from '../../asl';
+import { type AslServiceSettings, type Diagnostic, DiagnosticSeverity, Range } from '../types';
+import { messageFor, severityOf, type DiagnosticCode, type Severity } from './messages';
+
+export const DIAGNOSTIC_SOURCE = 'asl';
+
+const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export type ReportTarget = SyntaxNode | { offset: number; length: number };
+
+export interface ReportOptions {
+  data?: unknown;
+  severity?: Severity;
+}
+
+export class ValidationContext {
+  readonly diagnostics: Diagnostic[] = [];
+
+  constructor(
+    readonly model: StateMachineModel,
+    readonly settings: AslServiceSettings,
+  ) {}
+
+  rangeOf(offset: number, length: number): Range {
+    const start = this.model.lines.positionAt(offset);
+    const end = this.model.lines.positionAt(offset + length);
+    return Range.create(start.line, start.character, end.line, end.character);
+  }
+
+  report(
+    code: DiagnosticCode,
+    target: ReportTarget,
+    args: Record<string, string | number | undefined> = {},
+    options: ReportOptions = {},
+  ): void {
+    const diagnostic: Diagnostic = {
+      range: this.rangeOf(target.offset, target.length),
+      severity: SEVERITIES[options.severity ?? severityOf(code)],
+      source: DIAGNOSTIC_SOURCE,
+      code,
+      message: messageFor(code, args),
+    };
+    if (options.data !== undefined) diagnostic.data = options.data;
+    this.diagnostics.push(diagnostic);
+  }
+}
