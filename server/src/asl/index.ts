@@ -8,3 +8,6 @@ export * from './parseJson';
 export * from './parseStateMachine';
 export * from './statePath';
 export * from './locations';
+export * from './jsonPath';
+export * from './intrinsics';
+export * from './jsonata';

@@ -1,0 +1,199 @@
+/**
+ * JSONata in ASL: recognising `{% ... %}` strings, parsing expressions with the `jsonata` package (the
+ * 2.0.6 release AWS runs), finding free variable references, and the function catalogue (standard
+ * library plus AWS's additions) for completion and hover. Pure: parsing only, never evaluation.
+ */
+import jsonata from 'jsonata';
+import type { ExpressionError } from './jsonPath';
+import { JSONATA_FUNCTION_LIST } from './jsonataFunctions';
+
+export interface JsonataFunctionInfo {
+  name: string;
+  signature: string;
+  description: string;
+  /** Added by AWS Step Functions (not in the JSONata standard library). */
+  aws?: boolean;
+}
+
+/** JSONata functions by name with the leading `$` (`$sum`, `$partition`). */
+export const JSONATA_FUNCTIONS: ReadonlyMap<string, JsonataFunctionInfo> = new Map(
+  JSONATA_FUNCTION_LIST.map((f) => [f.name, f]),
+);
+
+/** True for a string AWS evaluates as JSONata: it starts with `{%` and ends with `%}`. */
+export function isJsonataString(value: unknown): value is string {
+  return typeof value === 'string' && value.length >= 4 && value.startsWith('{%') && value.endsWith('%}');
+}
+
+/** The expression between `{%` and `%}` and its offset inside `s` (surrounding spaces kept). */
+export function jsonataBody(s: string): { expression: string; offset: number } {
+  if (!s.startsWith('{%') || !s.endsWith('%}') || s.length < 4) return { expression: s, offset: 0 };
+  return { expression: s.slice(2, s.length - 2), offset: 2 };
+}
+
+export type JsonataParseResult = { ok: true; ast: unknown } | { ok: false; error: ExpressionError };
+
+interface JsonataErrorShape {
+  code?: string;
+  position?: number;
+  token?: string;
+  message?: string;
+}
+
+/** Parses a JSONata expression (the text inside `{% %}`); errors carry the offset of the bad token. */
+export function parseJsonataExpression(expression: string): JsonataParseResult {
+  if (expression.trim() === '') {
+    return {
+      ok: false,
+      error: {
+        message: 'The JSONata expression is empty',
+        offset: 0,
+        length: Math.max(1, expression.length),
+      },
+    };
+  }
+  try {
+    return { ok: true, ast: jsonata(expression).ast() };
+  } catch (e) {
+    const err = (e ?? {}) as JsonataErrorShape;
+    const position = typeof err.position === 'number' ? err.position : expression.length;
+    const token = typeof err.token === 'string' && err.token !== '(end)' ? err.token : '';
+    let offset = Math.max(0, Math.min(expression.length, position - token.length));
+    let length = Math.max(1, token.length);
+    if (offset >= expression.length) {
+      offset = Math.max(0, expression.length - 1);
+      length = 1;
+    }
+    const code = err.code ? `${err.code}: ` : '';
+    return {
+      ok: false,
+      error: { message: `${code}${err.message ?? 'Invalid JSONata expression'}`, offset, length },
+    };
+  }
+}
+
+/** A `$name` reference; `offset` is the offset of the `$` inside the expression. */
+export interface JsonataVariableReference {
+  name: string;
+  offset: number;
+}
+
+interface AstNode {
+  type?: string;
+  value?: unknown;
+  position?: number;
+  [key: string]: unknown;
+}
+
+/**
+ * The `$x` references in an AST that are not bound inside the expression (by `:=`, lambda parameters,
+ * `@$x`/`#$x`), excluding built-in functions and `$states`: the workflow variables the expression reads.
+ */
+export function freeVariableReferences(ast: unknown): JsonataVariableReference[] {
+  const out: JsonataVariableReference[] = [];
+  walk(ast, new Scope(undefined), out);
+  return out;
+}
+
+class Scope {
+  readonly names = new Set<string>();
+  /** Names bound anywhere in the enclosing block: visible inside lambdas, which run later. */
+  readonly deferred = new Set<string>();
+  constructor(readonly parent: Scope | undefined) {}
+  has(name: string, inLambda: boolean): boolean {
+    if (this.names.has(name) || (inLambda && this.deferred.has(name))) return true;
+    return this.parent ? this.parent.has(name, inLambda) : false;
+  }
+}
+
+function isNode(x: unknown): x is AstNode {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+function walk(node: unknown, scope: Scope, out: JsonataVariableReference[], inLambda = false): void {
+  if (Array.isArray(node)) {
+    for (const n of node) walk(n, scope, out, inLambda);
+    return;
+  }
+  if (!isNode(node)) return;
+  switch (node.type) {
+    case 'variable': {
+      const name = typeof node.value === 'string' ? node.value : '';
+      if (name !== '' && name !== '$' && name !== 'states' && !scope.has(name, inLambda)) {
+        if (!JSONATA_FUNCTIONS.has('$' + name)) {
+          const end = typeof node.position === 'number' ? node.position : name.length + 1;
+          out.push({ name, offset: Math.max(0, end - name.length - 1) });
+        }
+      }
+      walkChildren(node, scope, out, inLambda);
+      return;
+    }
+    case 'block': {
+      const inner = new Scope(scope);
+      const exprs = Array.isArray(node.expressions) ? node.expressions : [];
+      for (const e of exprs) {
+        const bound = boundName(e);
+        if (bound) inner.deferred.add(bound);
+      }
+      for (const e of exprs) walk(e, inner, out, inLambda);
+      return;
+    }
+    case 'bind': {
+      const lhs = node.lhs as AstNode | undefined;
+      const name = typeof lhs?.value === 'string' ? lhs.value : undefined;
+      const rhs = node.rhs as AstNode | undefined;
+      if (name && rhs?.type === 'lambda') scope.names.add(name);
+      walk(rhs, scope, out, inLambda);
+      if (name) scope.names.add(name);
+      return;
+    }
+    case 'lambda': {
+      const inner = new Scope(scope);
+      for (const a of Array.isArray(node.arguments) ? node.arguments : []) {
+        if (isNode(a) && typeof a.value === 'string') inner.names.add(a.value);
+      }
+      walk(node.body, inner, out, true);
+      return;
+    }
+    case 'path': {
+      const inner = new Scope(scope);
+      for (const step of Array.isArray(node.steps) ? node.steps : []) {
+        walk(step, inner, out, inLambda);
+        if (isNode(step)) {
+          if (typeof step.focus === 'string') inner.names.add(step.focus);
+          if (typeof step.index === 'string') inner.names.add(step.index);
+        }
+      }
+      walkChildren(node, inner, out, inLambda, ['steps']);
+      return;
+    }
+    default:
+      if (typeof node.focus === 'string' || typeof node.index === 'string') {
+        const inner = new Scope(scope);
+        if (typeof node.focus === 'string') inner.names.add(node.focus);
+        if (typeof node.index === 'string') inner.names.add(node.index);
+        walkChildren(node, inner, out, inLambda);
+        return;
+      }
+      walkChildren(node, scope, out, inLambda);
+  }
+}
+
+function walkChildren(
+  node: AstNode,
+  scope: Scope,
+  out: JsonataVariableReference[],
+  inLambda: boolean,
+  skip: string[] = [],
+): void {
+  for (const [k, v] of Object.entries(node)) {
+    if (k === 'position' || k === 'value' || k === 'type' || skip.includes(k)) continue;
+    if (typeof v === 'object' && v !== null) walk(v, scope, out, inLambda);
+  }
+}
+
+function boundName(e: unknown): string | undefined {
+  if (!isNode(e) || e.type !== 'bind') return undefined;
+  const lhs = e.lhs as AstNode | undefined;
+  return typeof lhs?.value === 'string' ? lhs.value : undefined;
+}

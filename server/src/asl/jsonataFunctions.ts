@@ -1,0 +1,220 @@
+/**
+ * The JSONata function catalogue for completion, hover and validation: the 2.0.6 standard library plus
+ * the functions AWS Step Functions adds. Pure data; exposed as JSONATA_FUNCTIONS by ./jsonata.
+ */
+import type { JsonataFunctionInfo } from './jsonata';
+
+export const JSONATA_FUNCTION_LIST: JsonataFunctionInfo[] = [
+  { name: '$sum', signature: '$sum(array)', description: 'Sum of an array of numbers.' },
+  {
+    name: '$count',
+    signature: '$count(array)',
+    description: 'Number of items in an array (a single value counts as 1).',
+  },
+  { name: '$max', signature: '$max(array)', description: 'Largest number in an array.' },
+  { name: '$min', signature: '$min(array)', description: 'Smallest number in an array.' },
+  { name: '$average', signature: '$average(array)', description: 'Mean of an array of numbers.' },
+  {
+    name: '$string',
+    signature: '$string(value[, prettify])',
+    description: 'Converts a value to a string; objects and arrays become JSON text.',
+  },
+  {
+    name: '$substring',
+    signature: '$substring(str, start[, length])',
+    description: 'Part of a string from a (zero-based, possibly negative) start.',
+  },
+  {
+    name: '$substringBefore',
+    signature: '$substringBefore(str, chars)',
+    description: 'The part of a string before the first occurrence of chars.',
+  },
+  {
+    name: '$substringAfter',
+    signature: '$substringAfter(str, chars)',
+    description: 'The part of a string after the first occurrence of chars.',
+  },
+  { name: '$lowercase', signature: '$lowercase(str)', description: 'Lower-cases a string.' },
+  { name: '$uppercase', signature: '$uppercase(str)', description: 'Upper-cases a string.' },
+  { name: '$length', signature: '$length(str)', description: 'Number of characters in a string.' },
+  { name: '$trim', signature: '$trim(str)', description: 'Trims and normalises whitespace.' },
+  {
+    name: '$pad',
+    signature: '$pad(str, width[, char])',
+    description: 'Pads a string to a width (negative width pads on the left).',
+  },
+  {
+    name: '$match',
+    signature: '$match(str, pattern[, limit])',
+    description: 'Regular-expression matches with groups and positions.',
+  },
+  {
+    name: '$contains',
+    signature: '$contains(str, pattern)',
+    description: 'True when a string contains a substring or matches a regex.',
+  },
+  {
+    name: '$replace',
+    signature: '$replace(str, pattern, replacement[, limit])',
+    description: 'Replaces occurrences of a substring or regex.',
+  },
+  {
+    name: '$split',
+    signature: '$split(str, separator[, limit])',
+    description: 'Splits a string into an array of strings.',
+  },
+  { name: '$join', signature: '$join(array[, separator])', description: 'Joins an array of strings.' },
+  {
+    name: '$formatNumber',
+    signature: '$formatNumber(number, picture[, options])',
+    description: 'Formats a number with a decimal picture string.',
+  },
+  {
+    name: '$formatBase',
+    signature: '$formatBase(number[, radix])',
+    description: 'Formats a number in another base.',
+  },
+  {
+    name: '$formatInteger',
+    signature: '$formatInteger(number, picture)',
+    description: 'Formats an integer with a picture string (words, roman numerals...).',
+  },
+  {
+    name: '$parseInteger',
+    signature: '$parseInteger(string, picture)',
+    description: 'Parses an integer formatted with a picture string.',
+  },
+  { name: '$number', signature: '$number(arg)', description: 'Converts a string or boolean to a number.' },
+  { name: '$floor', signature: '$floor(number)', description: 'Rounds down.' },
+  { name: '$ceil', signature: '$ceil(number)', description: 'Rounds up.' },
+  {
+    name: '$round',
+    signature: '$round(number[, precision])',
+    description: 'Rounds half to even at the given precision.',
+  },
+  { name: '$abs', signature: '$abs(number)', description: 'Absolute value.' },
+  { name: '$sqrt', signature: '$sqrt(number)', description: 'Square root.' },
+  { name: '$power', signature: '$power(base, exponent)', description: 'Raises a number to a power.' },
+  { name: '$boolean', signature: '$boolean(arg)', description: 'Casts a value to a boolean.' },
+  { name: '$not', signature: '$not(arg)', description: 'Boolean negation.' },
+  { name: '$map', signature: '$map(array, function)', description: 'Applies a function to each element.' },
+  { name: '$zip', signature: '$zip(array1, ...)', description: 'Convolves arrays into an array of tuples.' },
+  {
+    name: '$filter',
+    signature: '$filter(array, function)',
+    description: 'Elements for which the function returns true.',
+  },
+  {
+    name: '$single',
+    signature: '$single(array[, function])',
+    description: 'The one element matching; an error if not exactly one.',
+  },
+  {
+    name: '$reduce',
+    signature: '$reduce(array, function[, init])',
+    description: 'Folds an array with a two-argument function.',
+  },
+  {
+    name: '$sift',
+    signature: '$sift(object, function)',
+    description: 'Object with the key/value pairs the function accepts.',
+  },
+  { name: '$keys', signature: '$keys(object)', description: "Array of an object's keys." },
+  { name: '$lookup', signature: '$lookup(object, key)', description: 'Value of a key.' },
+  { name: '$append', signature: '$append(array1, array2)', description: 'Concatenates two arrays.' },
+  { name: '$exists', signature: '$exists(arg)', description: 'True when the argument has a value.' },
+  { name: '$spread', signature: '$spread(object)', description: 'Array of single key/value objects.' },
+  { name: '$merge', signature: '$merge(array)', description: 'Merges an array of objects into one.' },
+  { name: '$reverse', signature: '$reverse(array)', description: 'Reverses an array.' },
+  {
+    name: '$each',
+    signature: '$each(object, function)',
+    description: 'Applies a function to each key/value pair.',
+  },
+  { name: '$error', signature: '$error([message])', description: 'Throws an error with the message.' },
+  {
+    name: '$assert',
+    signature: '$assert(condition[, message])',
+    description: 'Throws an error when the condition is false.',
+  },
+  {
+    name: '$type',
+    signature: '$type(value)',
+    description: 'Type name of a value: null, number, string, boolean, array, object, function.',
+  },
+  {
+    name: '$sort',
+    signature: '$sort(array[, function])',
+    description: 'Sorts an array, optionally with a comparator.',
+  },
+  { name: '$shuffle', signature: '$shuffle(array)', description: 'Randomly reorders an array.' },
+  { name: '$distinct', signature: '$distinct(array)', description: 'Array without duplicates.' },
+  { name: '$base64encode', signature: '$base64encode(str)', description: 'Base64-encodes a string.' },
+  { name: '$base64decode', signature: '$base64decode(str)', description: 'Decodes a Base64 string.' },
+  {
+    name: '$encodeUrlComponent',
+    signature: '$encodeUrlComponent(str)',
+    description: 'Percent-encodes a URL component.',
+  },
+  { name: '$encodeUrl', signature: '$encodeUrl(str)', description: 'Percent-encodes a URL.' },
+  {
+    name: '$decodeUrlComponent',
+    signature: '$decodeUrlComponent(str)',
+    description: 'Decodes a percent-encoded URL component.',
+  },
+  { name: '$decodeUrl', signature: '$decodeUrl(str)', description: 'Decodes a percent-encoded URL.' },
+  {
+    name: '$eval',
+    signature: '$eval(expr[, context])',
+    description: 'Parses and evaluates a JSONata expression string.',
+  },
+  {
+    name: '$toMillis',
+    signature: '$toMillis(timestamp[, picture])',
+    description: 'Milliseconds since the epoch of an ISO 8601 timestamp.',
+  },
+  {
+    name: '$fromMillis',
+    signature: '$fromMillis(number[, picture[, timezone]])',
+    description: 'ISO 8601 timestamp of milliseconds since the epoch.',
+  },
+  { name: '$clone', signature: '$clone(value)', description: 'Deep copy of a value.' },
+  {
+    name: '$now',
+    signature: '$now([picture[, timezone]])',
+    description: 'Current time as an ISO 8601 timestamp (the same for the whole evaluation).',
+  },
+  { name: '$millis', signature: '$millis()', description: 'Current time in milliseconds since the epoch.' },
+  {
+    name: '$random',
+    signature: '$random([seed])',
+    description:
+      'Random number between 0 (inclusive) and 1 (exclusive); AWS accepts an optional seed for a repeatable value.',
+    aws: true,
+  },
+  {
+    name: '$partition',
+    signature: '$partition(array, size)',
+    description: 'AWS: splits an array into chunks of the given size.',
+    aws: true,
+  },
+  {
+    name: '$range',
+    signature: '$range(start, end, step)',
+    description: 'AWS: array of numbers from start to end (inclusive) by step.',
+    aws: true,
+  },
+  {
+    name: '$hash',
+    signature: '$hash(value, algorithm)',
+    description: 'AWS: hex digest of a value; algorithm MD5, SHA-1, SHA-256, SHA-384 or SHA-512.',
+    aws: true,
+  },
+  { name: '$uuid', signature: '$uuid()', description: 'AWS: a random version 4 UUID.', aws: true },
+  {
+    name: '$parse',
+    signature: '$parse(jsonString)',
+    description: 'AWS: parses a JSON string into a value.',
+    aws: true,
+  },
+];

@@ -1,0 +1,69 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import {
+  freeVariableReferences,
+  isJsonataString,
+  JSONATA_FUNCTIONS,
+  jsonataBody,
+  parseJsonataExpression,
+} from '../../../server/src/asl';
+
+function refs(expression: string): Array<[string, number]> {
+  const r = parseJsonataExpression(expression);
+  assert.ok(r.ok, `expected ${expression} to parse`);
+  return freeVariableReferences(r.ast).map((v) => [v.name, v.offset]);
+}
+
+test('recognises {% %} strings and locates the body', () => {
+  assert.equal(isJsonataString('{% $states.input %}'), true);
+  assert.equal(isJsonataString('{% $states.input%}'), true);
+  assert.equal(isJsonataString('{%%}'), true);
+  assert.equal(isJsonataString('$customerName'), false);
+  assert.equal(isJsonataString(' {% 1 %}'), false);
+  assert.equal(isJsonataString('{%'), false);
+  assert.equal(isJsonataString(42), false);
+  assert.deepEqual(jsonataBody('{% $x + 1 %}'), { expression: ' $x + 1 ', offset: 2 });
+});
+
+test('parse errors carry the offset of the offending token', () => {
+  const r = parseJsonataExpression('$x + + 2');
+  assert.ok(!r.ok);
+  assert.equal(r.error.offset, 5);
+  assert.match(r.error.message, /^S0211/);
+  const end = parseJsonataExpression('$sum(1');
+  assert.ok(!end.ok);
+  assert.equal(end.error.offset, 5);
+  assert.match(end.error.message, /Expected "\)"/);
+  const empty = parseJsonataExpression('  ');
+  assert.ok(!empty.ok);
+  assert.match(empty.error.message, /empty/);
+});
+
+test('free variables exclude bindings, parameters, functions and $states', () => {
+  assert.deepEqual(refs('$x + $states.input.a + $sum($list)'), [
+    ['x', 0],
+    ['list', 28],
+  ]);
+  assert.deepEqual(refs('($a := 1; $a + $b)'), [['b', 15]]);
+  assert.deepEqual(refs('function($p) { $p + $q }'), [['q', 20]]);
+  assert.deepEqual(refs('items@$i#$n.($i + $n + $o)'), [['o', 23]]);
+  assert.deepEqual(refs('($f := function($n) { $n <= 1 ? 1 : $n * $f($n - 1) }; $f(5))'), []);
+  assert.deepEqual(refs('($g := function() { $h() }; $h := function() { 1 }; $g())'), []);
+  assert.deepEqual(refs('($x := $x + 1; $x)'), [['x', 7]]);
+  assert.deepEqual(refs('$.a'), []);
+  assert.deepEqual(refs('$customer.name & " " & $uppercase($customer.surname)'), [
+    ['customer', 0],
+    ['customer', 34],
+  ]);
+});
+
+test('the function catalogue has the standard library and the AWS additions', () => {
+  for (const name of ['$sum', '$string', '$map', '$now', '$millis', '$eval', '$formatNumber']) {
+    assert.ok(JSONATA_FUNCTIONS.has(name), name);
+    assert.equal(JSONATA_FUNCTIONS.get(name)!.aws, undefined, name);
+  }
+  for (const name of ['$partition', '$range', '$hash', '$random', '$uuid', '$parse']) {
+    assert.equal(JSONATA_FUNCTIONS.get(name)?.aws, true, name);
+  }
+  for (const f of JSONATA_FUNCTIONS.values()) assert.ok(f.signature.startsWith(f.name + '('), f.name);
+});
