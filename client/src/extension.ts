@@ -1,0 +1,27 @@
+/**
+ * The VS Code extension entry: activate starts the language client, deactivate stops it. Everything
+ * else lives in its own module (languageClient.ts). The only code in the project that imports vscode.
+ */
+import { type ExtensionContext, window } from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { CLIENT_NAME, startLanguageClient } from './languageClient';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: ExtensionContext): Promise<void> {
+  const outputChannel = window.createOutputChannel(CLIENT_NAME, { log: true });
+  context.subscriptions.push(outputChannel);
+  try {
+    client = await startLanguageClient(context, outputChannel);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    outputChannel.error(`The ASL language server could not start: ${message}`);
+    void window.showErrorMessage(`ASL Workbench: the language server could not start (${message}).`);
+  }
+}
+
+export async function deactivate(): Promise<void> {
+  const running = client;
+  client = undefined;
+  await running?.stop();
+}
