@@ -19,6 +19,8 @@ const contexts = await Promise.all(
       entryPoints: { [e.out]: e.in },
       bundle: true,
       platform: 'node',
+      // Prefer ES module builds: jsonc-parser's UMD main requires './impl/*' at run time, which a bundle lacks.
+      mainFields: ['module', 'main'],
       target: 'node20',
       format: 'cjs',
       outdir: 'dist',

@@ -71,7 +71,7 @@ export class LspTestClient {
 
   private constructor(
     readonly connection: ProtocolConnection,
-    readonly server: AslServer,
+    private readonly inProcessServer: AslServer | undefined,
     settings: unknown,
   ) {
     this.settings = settings;
@@ -114,6 +114,30 @@ export class LspTestClient {
     return client;
   }
 
+  /**
+   * A client for a server running elsewhere (a spawned process): `input` carries the server's output,
+   * `output` its input. `server` is not available on such a client.
+   */
+  static attach(
+    input: NodeJS.ReadableStream,
+    output: NodeJS.WritableStream,
+    settings: unknown = {},
+  ): LspTestClient {
+    const connection = createProtocolConnection(
+      new StreamMessageReader(input),
+      new StreamMessageWriter(output),
+    );
+    const client = new LspTestClient(connection, undefined, settings);
+    connection.listen();
+    return client;
+  }
+
+  /** The in-process server's internals (documents, cache, service). */
+  get server(): AslServer {
+    if (!this.inProcessServer) throw new Error('This client is attached to a server in another process.');
+    return this.inProcessServer;
+  }
+
   /** create + initialize + initialized. */
   static async start(options: LspTestClientOptions = {}): Promise<LspTestClient> {
     const client = LspTestClient.create(options);
@@ -121,10 +145,13 @@ export class LspTestClient {
     return client;
   }
 
-  async initialize(capabilities: ClientCapabilities = defaultClientCapabilities): Promise<InitializeResult> {
+  async initialize(
+    capabilities: ClientCapabilities = defaultClientCapabilities,
+    processId: number | null = null,
+  ): Promise<InitializeResult> {
     this.initializeResult = await this.connection.sendRequest(InitializeRequest.type, {
-      // null: the server must not watch this (test) process and exit when it "dies".
-      processId: null,
+      // In-process: null, or the server would watch this (test) process and exit it when it "dies".
+      processId,
       rootUri: null,
       capabilities,
     });
@@ -193,7 +220,7 @@ export class LspTestClient {
     this.connection.dispose();
   }
 
-  /** Spawned-server variant of shutdown + exit (used by the bundle tests through `sendExit`). */
+  /** Sends `exit`: only for a server in another process (in-process, node's server would end the test run). */
   async sendExit(): Promise<void> {
     await this.connection.sendNotification(ExitNotification.type);
   }
