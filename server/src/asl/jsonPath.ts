@@ -424,3 +424,11 @@ export function findClosingParen(t: string, open: number, stop: number): number 
   }
   return -1;
 }
+
+export {
+  queryJsonPath,
+  assignAtReferencePath,
+  bracketNotation,
+  type JsonPathRoots,
+  type JsonPathQueryResult,
+} from './jsonPathQuery';
