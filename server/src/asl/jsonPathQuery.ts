@@ -147,8 +147,9 @@ function definite(segs: readonly JsonPathSegment[], start: unknown): JsonPathQue
         };
       }
       const idx = sel.index < 0 ? current.length + sel.index : sel.index;
-      if (idx < 0 || idx >= current.length)
-        {return { found: false, reason: `No results for path: ${bracketNotation(segs)}` };}
+      if (idx < 0 || idx >= current.length) {
+        return { found: false, reason: `No results for path: ${bracketNotation(segs)}` };
+      }
       current = current[idx];
     } else if (sel.kind === 'names') {
       if (!isObject(current)) {
@@ -297,8 +298,9 @@ function testFilter(f: FilterExpression, current: unknown, roots: JsonPathRoots)
 
 function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  if (Array.isArray(a) && Array.isArray(b))
-    {return a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));}
+  if (Array.isArray(a) && Array.isArray(b)) {
+    return a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));
+  }
   if (isObject(a) && isObject(b)) {
     const ka = Object.keys(a);
     return ka.length === Object.keys(b).length && ka.every((k) => has(b, k) && deepEqual(a[k], b[k]));

@@ -134,8 +134,9 @@ const roundHalfUp = (n: number) => Math.floor(n + 0.5);
 
 function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  if (Array.isArray(a) && Array.isArray(b))
-    {return a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));}
+  if (Array.isArray(a) && Array.isArray(b)) {
+    return a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));
+  }
   if (isObject(a) && isObject(b)) {
     const ka = Object.keys(a);
     return ka.length === Object.keys(b).length && ka.every((k) => k in b && deepEqual(a[k], b[k]));
@@ -156,14 +157,15 @@ export function javaNumber(n: number): string {
 export function compactJson(v: unknown): string {
   if (typeof v === 'number') return javaNumber(v);
   if (Array.isArray(v)) return '[' + v.map(compactJson).join(',') + ']';
-  if (isObject(v))
-    {return (
+  if (isObject(v)) {
+    return (
       '{' +
       Object.entries(v)
         .map(([k, x]) => JSON.stringify(k) + ':' + compactJson(x))
         .join(',') +
       '}'
-    );}
+    );
+  }
   return JSON.stringify(v) ?? 'null';
 }
 
@@ -277,10 +279,11 @@ const FUNCTIONS: Record<string, Impl> = {
     run([a, n]) {
       const arr = need('States.ArrayPartition', 'an array', a, isArray, 0);
       const size = need('States.ArrayPartition', 'an integer', n, isInteger, 1);
-      if (size <= 0)
-        {throw new IntrinsicFailure(
+      if (size <= 0) {
+        throw new IntrinsicFailure(
           `The chunk size of States.ArrayPartition must be positive, but was ${size}.`,
-        );}
+        );
+      }
       const out: unknown[][] = [];
       for (let i = 0; i < arr.length; i += size) out.push(arr.slice(i, i + size));
       return out;
@@ -329,8 +332,9 @@ const FUNCTIONS: Record<string, Impl> = {
     arity: [1, 1],
     run([a]) {
       const out: unknown[] = [];
-      for (const x of need('States.ArrayUnique', 'an array', a, isArray, 0))
-        {if (!out.some((y) => deepEqual(x, y))) out.push(x);}
+      for (const x of need('States.ArrayUnique', 'an array', a, isArray, 0)) {
+        if (!out.some((y) => deepEqual(x, y))) out.push(x);
+      }
       return out;
     },
   },
@@ -338,8 +342,9 @@ const FUNCTIONS: Record<string, Impl> = {
     arity: [1, 1],
     run([v]) {
       const s = need('States.Base64Encode', 'a string', v, isString, 0);
-      if (s.length > MAX_TEXT)
-        {throw new IntrinsicFailure(`The input of States.Base64Encode exceeds ${MAX_TEXT} characters.`);}
+      if (s.length > MAX_TEXT) {
+        throw new IntrinsicFailure(`The input of States.Base64Encode exceeds ${MAX_TEXT} characters.`);
+      }
       return toBase64(s);
     },
   },
@@ -347,8 +352,9 @@ const FUNCTIONS: Record<string, Impl> = {
     arity: [1, 1],
     run([v]) {
       const s = need('States.Base64Decode', 'a string', v, isString, 0);
-      if (s.length > MAX_TEXT)
-        {throw new IntrinsicFailure(`The input of States.Base64Decode exceeds ${MAX_TEXT} characters.`);}
+      if (s.length > MAX_TEXT) {
+        throw new IntrinsicFailure(`The input of States.Base64Decode exceeds ${MAX_TEXT} characters.`);
+      }
       const compact = s.replace(/[\r\n]/g, '');
       if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact) || compact.length % 4 === 1) {
         throw new IntrinsicFailure(`The input of States.Base64Decode is not valid Base64: ${s}`);
@@ -366,11 +372,13 @@ const FUNCTIONS: Record<string, Impl> = {
           `The hash algorithm '${algorithm}' is not supported; use one of ${Object.keys(HASHES).join(', ')}.`,
         );
       }
-      if (d === null || d === undefined)
-        {throw new IntrinsicFailure('The data to hash with States.Hash must not be null.');}
+      if (d === null || d === undefined) {
+        throw new IntrinsicFailure('The data to hash with States.Hash must not be null.');
+      }
       const text = typeof d === 'string' ? d : compactJson(d);
-      if (text.length > MAX_TEXT)
-        {throw new IntrinsicFailure(`The data given to States.Hash exceeds ${MAX_TEXT} characters.`);}
+      if (text.length > MAX_TEXT) {
+        throw new IntrinsicFailure(`The data given to States.Hash exceeds ${MAX_TEXT} characters.`);
+      }
       return createHash(node).update(text, 'utf8').digest('hex');
     },
   },
@@ -392,13 +400,15 @@ const FUNCTIONS: Record<string, Impl> = {
     run([a, b, seed], ctx) {
       const start = roundHalfUp(need('States.MathRandom', 'a number', a, isNumber, 0));
       const end = roundHalfUp(need('States.MathRandom', 'a number', b, isNumber, 1));
-      if (end < start)
-        {throw new IntrinsicFailure(
+      if (end < start) {
+        throw new IntrinsicFailure(
           `The end of States.MathRandom (${end}) is lower than its start (${start}).`,
-        );}
+        );
+      }
       const bound = end - start + 1;
-      if (seed !== undefined)
-        {return start + javaRandom(need('States.MathRandom', 'an integer', seed, isInteger, 2)).nextInt(bound);}
+      if (seed !== undefined) {
+        return start + javaRandom(need('States.MathRandom', 'an integer', seed, isInteger, 2)).nextInt(bound);
+      }
       return start + Math.min(bound - 1, Math.floor(ctx.host.random() * bound));
     },
   },

@@ -82,8 +82,9 @@ function registerAwsFunctions(expr: Expression, options: JsonataOptions): void {
   expr.registerFunction(
     'partition',
     (array: unknown[], size: number) => {
-      if (!Number.isInteger(size) || size <= 0)
-        {fail(undefined, `The size given to $partition must be a positive integer, but was ${size}.`);}
+      if (!Number.isInteger(size) || size <= 0) {
+        fail(undefined, `The size given to $partition must be a positive integer, but was ${size}.`);
+      }
       const out: unknown[][] = [];
       for (let i = 0; i < array.length; i += size) out.push(array.slice(i, i + size));
       return out;
@@ -93,8 +94,9 @@ function registerAwsFunctions(expr: Expression, options: JsonataOptions): void {
   expr.registerFunction(
     'range',
     (start: number, end: number, step: number) => {
-      if (![start, end, step].every(Number.isInteger))
-        {fail(undefined, 'The arguments of $range must be integers.');}
+      if (![start, end, step].every(Number.isInteger)) {
+        fail(undefined, 'The arguments of $range must be integers.');
+      }
       if (step === 0) fail(undefined, 'The step of $range must not be 0.');
       const count = (end - start) / step < 0 ? 0 : Math.floor((end - start) / step) + 1;
       if (count > 1000) fail(undefined, `$range would return ${count} elements; at most 1000 are allowed.`);
@@ -106,11 +108,12 @@ function registerAwsFunctions(expr: Expression, options: JsonataOptions): void {
     'hash',
     (value: unknown, algorithm: string) => {
       const node = HASHES[algorithm];
-      if (!node)
-        {fail(
+      if (!node) {
+        fail(
           undefined,
           `The hash algorithm '${algorithm}' is not supported; use one of ${Object.keys(HASHES).join(', ')}.`,
-        );}
+        );
+      }
       const text = typeof value === 'string' ? value : compactJson(value);
       return createHash(node).update(text, 'utf8').digest('hex');
     },
@@ -163,8 +166,9 @@ function installLimits(expr: Expression, options: JsonataOptions, clock: () => n
   expr.assign(Symbol.for('jsonata.__evaluate_entry') as unknown as string, () => {
     depth++;
     steps++;
-    if (depth > maxDepth)
-      {fail(LIMIT_CODE, `The evaluation exceeded the maximum depth of ${maxDepth} (unbounded recursion?).`);}
+    if (depth > maxDepth) {
+      fail(LIMIT_CODE, `The evaluation exceeded the maximum depth of ${maxDepth} (unbounded recursion?).`);
+    }
     if (steps > maxSteps) fail(LIMIT_CODE, `The evaluation exceeded ${maxSteps} steps.`);
     if ((steps & 1023) === 0 && clock() - started > timeoutMs) {
       fail(LIMIT_CODE, `The evaluation did not finish within ${timeoutMs} ms.`);
@@ -184,12 +188,14 @@ function describe(expression: string, options: JsonataOptions): string {
 /** JSON-clean copy of a result: sequences become arrays, -0 becomes 0, functions nested in values are dropped. */
 function toJson(value: unknown): unknown {
   if (typeof value === 'number') return Object.is(value, -0) ? 0 : value;
-  if (Array.isArray(value))
-    {return value.map((v) => (isFunctionValue(v) || v === undefined ? null : toJson(v)));}
+  if (Array.isArray(value)) {
+    return value.map((v) => (isFunctionValue(v) || v === undefined ? null : toJson(v)));
+  }
   if (typeof value === 'object' && value !== null) {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value))
-      {if (v !== undefined && !isFunctionValue(v)) out[k] = toJson(v);}
+    for (const [k, v] of Object.entries(value)) {
+      if (v !== undefined && !isFunctionValue(v)) out[k] = toJson(v);
+    }
     return out;
   }
   return value;
@@ -233,11 +239,12 @@ export async function evaluateJsonata(
   } catch (e) {
     const err = (e ?? {}) as JsonataError;
     const message = err.message ?? String(e);
-    if (err.code === LIMIT_CODE)
-      {throw new QueryEvaluationError(
+    if (err.code === LIMIT_CODE) {
+      throw new QueryEvaluationError(
         `${describe(expression, options)} could not be evaluated. ${message}`,
         'limit',
-      );}
+      );
+    }
     throw new QueryEvaluationError(err.code ? `${err.code}: ${message}` : message, 'evaluation', err.code);
   }
   if (isFunctionValue(result)) {
