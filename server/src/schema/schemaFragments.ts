@@ -27,6 +27,14 @@ export const PLACEHOLDER_PATTERN = '^(\\$\\{[^}]+\\}|[A-Z][A-Z0-9]*(_[A-Z0-9]+)+
 /** A JSONata string: `{%` ... `%}` (AWS does not require inner spaces). */
 export const JSONATA_PATTERN = '^\\{%[\\s\\S]*%\\}$';
 
+/**
+ * True when a string holds a template placeholder that a deployment tool replaces: `${Name}`,
+ * documentation/test markers such as `<PARTITION>`, `<REDACTED>` or `%LAMBDA_ARN_PLACEHOLDER%`.
+ */
+export function containsPlaceholder(value: string): boolean {
+  return /\$\{[^}]*\}|<[A-Z][A-Z0-9_-]*>|%[A-Z][A-Z0-9_]*%/.test(value);
+}
+
 /** Branches that only widen what is accepted; their errors are never the specific ones. */
 const placeholder: JsonSchema = { type: 'string', pattern: PLACEHOLDER_PATTERN, xLoose: true };
 const jsonata: JsonSchema = { type: 'string', pattern: JSONATA_PATTERN, xLoose: true };

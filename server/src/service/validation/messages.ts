@@ -148,9 +148,10 @@ export const MESSAGES = {
     message: () => '"States.ALL" must be the only error name in its ErrorEquals.',
   },
   'unknown-states-error': {
-    severity: 'error',
+    // A warning: AWS accepts custom "States.*" names (deployed AWS samples use e.g. "States.TaskFailedId").
+    severity: 'warning',
     message: (a) =>
-      `${q(a.name)} is not a predefined error: names starting with "States." are reserved.` +
+      `${q(a.name)} is not a predefined error: names starting with "States." are reserved for Step Functions, so nothing raises it.` +
       (a.suggestion ? ` Did you mean ${q(a.suggestion)}?` : ''),
   },
   // resources
@@ -201,9 +202,10 @@ export const MESSAGES = {
       'Intrinsic functions (States.*) are JSONPath-only: in a JSONata state use a JSONata expression "{% ... %}".',
   },
   'dollar-key-in-jsonata': {
-    severity: 'error',
+    // A warning: AWS accepts such keys in JSONata states as plain keys (LocalStack's AWS-validated tests).
+    severity: 'warning',
     message: (a) =>
-      `${q(a.field)}: keys ending in ".$" are JSONPath-only; in a JSONata state drop ".$" and use "{% ... %}".`,
+      `${q(a.field)}: ".$" has no meaning in a JSONata state (the key is kept as written and its value is not a path); drop ".$" and use "{% ... %}".`,
   },
   'jsonata-in-jsonpath': {
     severity: 'error',

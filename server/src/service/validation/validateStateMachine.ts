@@ -5,7 +5,14 @@
  */
 import type { StateMachineModel } from '../../asl';
 import { type AslServiceSettings, type Diagnostic, DiagnosticSeverity, type Range } from '../types';
+import { checkStateFields } from './fieldRules';
+import { checkJsonataState } from './jsonataRules';
+import { checkJsonPathState, type VariableRead } from './pathRules';
+import { checkResource } from './resourceRules';
+import { checkRetryCatch } from './retryCatchRules';
 import { validateSchema } from './schemaValidation';
+import { checkDuplicateNames, checkScope, checkStateTransitions } from './transitionRules';
+import { checkVariables } from './variableRules';
 import { DIAGNOSTIC_SOURCE, ValidationContext } from './validationContext';
 
 export { DIAGNOSTIC_SOURCE };
@@ -30,5 +37,17 @@ export function validateStateMachine(model: StateMachineModel, settings: AslServ
     });
   }
   validateSchema(context);
+  for (const scope of model.scopes) checkScope(context, scope);
+  const reads: VariableRead[] = [];
+  for (const state of model.states) {
+    checkStateTransitions(context, state);
+    checkJsonPathState(context, state, reads);
+    checkJsonataState(context, state, reads);
+    checkStateFields(context, state);
+    checkRetryCatch(context, state);
+    checkResource(context, state);
+  }
+  checkDuplicateNames(context, model);
+  checkVariables(context, reads);
   return context.diagnostics;
 }

@@ -37,6 +37,23 @@ export class ValidationContext {
     return Range.create(start.line, start.character, end.line, end.character);
   }
 
+  /**
+   * The text range of `length` characters at `offset` inside a string node's value, when the value is
+   * written verbatim (no escapes); otherwise the whole node.
+   */
+  inString(node: SyntaxNode, offset: number, length: number): ReportTarget {
+    const value = node.value;
+    if (typeof value !== 'string') return node;
+    const text = this.model.text;
+    if (text.startsWith(value, node.offset + 1) && node.length === value.length + 2) {
+      return { offset: node.offset + 1 + offset, length };
+    }
+    if (text.startsWith(value, node.offset) && node.length === value.length) {
+      return { offset: node.offset + offset, length };
+    }
+    return node;
+  }
+
   report(
     code: DiagnosticCode,
     target: ReportTarget,

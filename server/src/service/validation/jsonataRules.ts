@@ -1,0 +1,104 @@
+/**
+ * JSONata-state rules: every `{% %}` string parses (error ranges inside the string), no intrinsic
+ * functions or `.$` keys (JSONPath-only), and strings with only one of the `{%` / `%}` delimiters are
+ * flagged. Records the workflow variables each expression reads for the variable rules.
+ * Depends on: asl/ (jsonata), ./pathRules (VariableRead type), ./validationContext only.
+ */
+import {
+  freeVariableReferences,
+  isJsonataString,
+  jsonataBody,
+  parseJsonataExpression,
+  type StateModel,
+  type SyntaxNode,
+} from '../../asl';
+import type { VariableRead } from './pathRules';
+import type { ValidationContext } from './validationContext';
+
+/** Keys whose values are nested state machines or free text, not expressions. */
+const SKIPPED_KEYS = new Set(['Branches', 'ItemProcessor', 'Iterator', 'Comment']);
+const INTRINSIC_CALL = /\bStates\.[A-Za-z][A-Za-z0-9]*\s*\(/;
+
+export function checkJsonataState(
+  context: ValidationContext,
+  state: StateModel,
+  reads: VariableRead[],
+): void {
+  if (state.queryLanguage !== 'JSONata' || state.node?.type !== 'object') return;
+  for (const prop of state.node.children ?? []) {
+    const key = prop.children?.[0];
+    if (typeof key?.value === 'string' && SKIPPED_KEYS.has(key.value)) continue;
+    walk(context, state, prop.children?.[1], reads);
+  }
+}
+
+function walk(
+  context: ValidationContext,
+  state: StateModel,
+  node: SyntaxNode | undefined,
+  reads: VariableRead[],
+): void {
+  if (!node) return;
+  switch (node.type) {
+    case 'object':
+      for (const prop of node.children ?? []) {
+        const key = prop.children?.[0];
+        if (typeof key?.value === 'string' && key.value.endsWith('.$') && key.value.length > 2) {
+          context.report('dollar-key-in-jsonata', key, { field: key.value });
+        }
+        walk(context, state, prop.children?.[1], reads);
+      }
+      return;
+    case 'array':
+      for (const child of node.children ?? []) walk(context, state, child, reads);
+      return;
+    case 'string':
+      if (typeof node.value === 'string') checkString(context, state, node, node.value, reads);
+      return;
+    default:
+      return;
+  }
+}
+
+function checkString(
+  context: ValidationContext,
+  state: StateModel,
+  node: SyntaxNode,
+  value: string,
+  reads: VariableRead[],
+): void {
+  if (!isJsonataString(value)) {
+    const trimmed = String(value).trim();
+    if ((trimmed.startsWith('{%') || trimmed.endsWith('%}')) && !trimmed.includes('${')) {
+      context.report('jsonata-not-surrounded', node, {}, { severity: 'warning' });
+    }
+    return;
+  }
+  const { expression, offset } = jsonataBody(value);
+  const parsed = parseJsonataExpression(expression);
+  if (!parsed.ok) {
+    context.report(
+      'invalid-jsonata',
+      context.inString(node, offset + parsed.error.offset, parsed.error.length),
+      {
+        detail: parsed.error.message,
+      },
+    );
+    return;
+  }
+  const intrinsic = INTRINSIC_CALL.exec(expression);
+  if (intrinsic) {
+    context.report(
+      'intrinsic-in-jsonata',
+      context.inString(node, offset + intrinsic.index, intrinsic[0].length - 1),
+    );
+  }
+  for (const ref of freeVariableReferences(parsed.ast)) {
+    const target = context.inString(node, offset + ref.offset, ref.name.length + 1);
+    reads.push({
+      name: ref.name,
+      state,
+      node: 'type' in target ? target : { ...node, offset: target.offset, length: target.length },
+    });
+  }
+}
