@@ -25,6 +25,7 @@ export const userSettings = {
   'files.hotExit': 'off',
   'window.restoreWindows': 'none',
   'git.enabled': false,
+  'editor.wordBasedSuggestions': 'off',
   'git.openRepositoryInParentFolders': 'never',
 };
 

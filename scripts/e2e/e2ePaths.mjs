@@ -23,7 +23,8 @@ export const paths = {
   workspace: path.join(e2eDir, 'workspace'),
   screenshots: path.join(e2eDir, 'screenshots'),
   logs: path.join(e2eDir, 'logs'),
-  testsOut: path.join(e2eDir, 'out'),
+  /** Where test/e2e compiles to (rootDir is the repo root, so test/e2e/... lands below it). */
+  testsOut: path.join(e2eDir, 'out', 'test', 'e2e'),
   vsix: process.env.E2E_VSIX ?? path.join(repoRoot, 'dist-vsix', 'asl-workbench.vsix'),
   workspaceTemplate: path.join(repoRoot, 'test', 'e2e', 'workspace'),
   e2eTsconfig: path.join(repoRoot, 'test', 'e2e', 'tsconfig.json'),

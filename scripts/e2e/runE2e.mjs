@@ -43,6 +43,9 @@ function copyWorkspace(name) {
   return target;
 }
 
+const grepAt = process.argv.indexOf('--grep');
+const grep = grepAt > 0 ? process.argv[grepAt + 1] : (process.env.E2E_GREP ?? '');
+
 async function main() {
   for (const d of [e2eDir, paths.tmp, paths.logs, paths.screenshots]) fs.mkdirSync(d, { recursive: true });
 
@@ -56,9 +59,13 @@ async function main() {
   });
 
   if (!process.env.E2E_SKIP_PACKAGE) {
-    await timer.step('npm run package (build + vsce package)', () =>
-      runCommand('npm', ['run', 'package'], { cwd: repoRoot, logFile: path.join(paths.logs, 'package.log') }),
-    );
+    await timer.step('npm run package (build + vsce package)', () => {
+      fs.mkdirSync(path.dirname(paths.vsix), { recursive: true }); // vsce does not create --out's folder
+      return runCommand('npm', ['run', 'package'], {
+        cwd: repoRoot,
+        logFile: path.join(paths.logs, 'package.log'),
+      });
+    });
   }
   await timer.step('check the .vsix file list', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
@@ -73,12 +80,13 @@ async function main() {
     if (problems.length) throw new Error(`the .vsix is wrong:\n  ${problems.join('\n  ')}`);
   });
 
-  await timer.step('compile test/e2e', () =>
-    runCommand(path.join(repoRoot, 'node_modules', '.bin', 'tsc'), ['-p', paths.e2eTsconfig], {
+  await timer.step('compile test/e2e', () => {
+    freshDir(path.join(e2eDir, 'out'));
+    return runCommand(path.join(repoRoot, 'node_modules', '.bin', 'tsc'), ['-p', paths.e2eTsconfig], {
       cwd: repoRoot,
       logFile: path.join(paths.logs, 'tsc-e2e.log'),
-    }),
-  );
+    });
+  });
 
   let installedExtension;
   await timer.step('fresh profile + workspace, install the .vsix', async () => {
@@ -114,7 +122,8 @@ async function main() {
   const workspaces = { integration: copyWorkspace('integration'), ui: copyWorkspace('ui') };
 
   await timer.step('start code-server on 127.0.0.1', async () => {
-    server = await startCodeServer({ logFile: path.join(paths.logs, 'server.log') });
+    // the extension host inherits the server's environment: that is how E2E_GREP reaches mocha
+    server = await startCodeServer({ logFile: path.join(paths.logs, 'server.log'), env: { E2E_GREP: grep } });
     console.log(`${server.origin} (process group ${server.pid}), listening after ${server.listeningMs} ms`);
   });
 

@@ -18,6 +18,16 @@ const missingComma = `{
 }
 `;
 
+// Valid JSON, wrong ASL: "A" goes to a state that does not exist, so "B" is never reached.
+const danglingNext = `{
+  "StartAt": "A",
+  "States": {
+    "A": { "Type": "Pass", "Next": "Nowhere" },
+    "B": { "Type": "Succeed" }
+  }
+}
+`;
+
 suite('diagnostics', () => {
   test('a syntax error is reported with code json-syntax on the offending token, and fixing it clears it', async () => {
     const t0 = performance.now();
@@ -43,5 +53,26 @@ suite('diagnostics', () => {
       (d) => !d.some((x) => x.source === 'asl' && x.code === 'json-syntax'),
       'the json-syntax problem to go away after the fix',
     );
+  });
+
+  test('ASL rule violations are reported with their codes on the target and the unreachable state', async () => {
+    const doc = await writeAndOpen('broken-rules.asl.json', danglingNext);
+    const diagnostics = await waitForDiagnostics(
+      doc.uri,
+      (d) => d.some((x) => x.source === 'asl' && x.code === 'invalid-transition-target'),
+      'invalid-transition-target on broken-rules.asl.json',
+    );
+    const codes = diagnostics.map((d) => String(d.code)).sort();
+    assert.deepEqual(codes, ['invalid-transition-target', 'unreachable-state'], JSON.stringify(diagnostics));
+    const target = diagnostics.find((d) => d.code === 'invalid-transition-target')!;
+    const at = offsetsOf(danglingNext, '"Nowhere"')[0];
+    assert.deepEqual(
+      target.range,
+      new vscode.Range(doc.positionAt(at), doc.positionAt(at + '"Nowhere"'.length)),
+    );
+    assert.match(target.message, /Nowhere/);
+    const unreachable = diagnostics.find((d) => d.code === 'unreachable-state')!;
+    const b = offsetsOf(danglingNext, '"B"')[0];
+    assert.deepEqual(unreachable.range, new vscode.Range(doc.positionAt(b), doc.positionAt(b + 3)));
   });
 });

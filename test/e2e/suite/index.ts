@@ -9,6 +9,8 @@ import Mocha from 'mocha';
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 60_000, reporter: 'spec' });
+  // The harness passes E2E_GREP through the server's environment to run a subset (`npm run test:e2e -- --grep x`).
+  if (process.env.E2E_GREP) mocha.grep(process.env.E2E_GREP);
   const files = fs
     .readdirSync(__dirname)
     .filter((f) => f.endsWith('.e2e.test.js'))

@@ -9,11 +9,18 @@ import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { WorkbenchDriver, workbenchEnv } from './workbenchDriver';
 
+// A comma is missing before "B".
+const broken =
+  '{\n  "StartAt": "A",\n  "States": {\n    "A": { "Type": "Pass", "End": true }\n    "B": {}\n  }\n}\n';
+
 describe('workbench UI with the installed extension', () => {
   let wb: WorkbenchDriver;
 
   before(async () => {
-    wb = await WorkbenchDriver.open(workbenchEnv());
+    const env = workbenchEnv();
+    // written before the workbench loads, so Quick Open's file index has it
+    fs.writeFileSync(path.join(env.workspace, 'ui-broken.asl.json'), broken);
+    wb = await WorkbenchDriver.open(env);
   });
   after(async () => {
     await wb?.close();
@@ -32,9 +39,6 @@ describe('workbench UI with the installed extension', () => {
 
   test('a syntax error shows up in the Problems panel', () =>
     wb.failureShot('problems-panel', async () => {
-      const broken =
-        '{\n  "StartAt": "A",\n  "States": {\n    "A": { "Type": "Pass", "End": true }\n    "B": {}\n  }\n}\n';
-      fs.writeFileSync(path.join(wb.env.workspace, 'ui-broken.asl.json'), broken);
       await wb.openFile('ui-broken.asl.json');
       await wb.page.keyboard.press('Control+Shift+M'); // View: Problems
       const row = wb.page
