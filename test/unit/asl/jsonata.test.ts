@@ -1,5 +1,8 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as YAML from 'yaml';
 import {
   freeVariableReferences,
   isJsonataString,
@@ -7,6 +10,7 @@ import {
   jsonataBody,
   parseJsonataExpression,
 } from '../../../server/src/asl';
+import { corpusDir } from '../../support/paths';
 
 function refs(expression: string): Array<[string, number]> {
   const r = parseJsonataExpression(expression);
@@ -66,4 +70,44 @@ test('the function catalogue has the standard library and the AWS additions', ()
     assert.equal(JSONATA_FUNCTIONS.get(name)?.aws, true, name);
   }
   for (const f of JSONATA_FUNCTIONS.values()) assert.ok(f.signature.startsWith(f.name + '('), f.name);
+});
+
+function jsonataStrings(value: unknown, out: string[]): string[] {
+  if (isJsonataString(value)) out.push(value);
+  else if (Array.isArray(value)) value.forEach((v) => jsonataStrings(v, out));
+  else if (typeof value === 'object' && value !== null) {
+    Object.values(value).forEach((v) => jsonataStrings(v, out));
+  }
+  return out;
+}
+
+test('parses every JSONata string in the valid real-world corpus (zero false positives)', () => {
+  const realWorld = path.join(corpusDir, 'real-world');
+  const files = fs
+    .readFileSync(path.join(realWorld, 'EXPECTED.tsv'), 'utf8')
+    .split('\n')
+    .slice(1)
+    .map((l) => l.split('\t'))
+    .filter(([file, expected]) => file && expected === 'valid')
+    .map(([file]) => file);
+  let checked = 0;
+  const failures: string[] = [];
+  for (const file of files) {
+    const text = fs.readFileSync(path.join(realWorld, file), 'utf8');
+    const definition: unknown = /\.ya?ml$/.test(file) ? YAML.parse(text) : JSON.parse(text);
+    for (const s of jsonataStrings(definition, [])) {
+      checked++;
+      const body = jsonataBody(s);
+      const r = parseJsonataExpression(body.expression);
+      if (!r.ok) failures.push(`${file}: ${s} -> ${r.error.message}`);
+      else {
+        for (const v of freeVariableReferences(r.ast)) {
+          assert.equal(body.expression.slice(v.offset, v.offset + v.name.length + 1), '$' + v.name);
+        }
+      }
+    }
+  }
+  console.log(`corpus: ${checked} JSONata expressions parsed, ${failures.length} rejected`);
+  assert.deepEqual(failures, []);
+  assert.ok(checked > 500, `too few JSONata strings found: ${checked}`);
 });
