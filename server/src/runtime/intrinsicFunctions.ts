@@ -406,6 +406,11 @@ const FUNCTIONS: Record<string, Impl> = {
         );
       }
       const bound = end - start + 1;
+      if (start < INT_MIN || end > INT_MAX || bound > INT_MAX) {
+        throw new IntrinsicFailure(
+          `The range of States.MathRandom (${start} to ${end}) must lie within the 32-bit integer range and span fewer than 2147483647 values.`,
+        );
+      }
       if (seed !== undefined) {
         return start + javaRandom(need('States.MathRandom', 'an integer', seed, isInteger, 2)).nextInt(bound);
       }

@@ -210,6 +210,11 @@ test('randomness and UUIDs come from the host; a seed gives a repeatable value',
   assert.ok(typeof seeded === 'number' && seeded >= 0 && seeded <= 999);
   assert.notEqual(run('States.MathRandom(0, 1000000, 4)'), run('States.MathRandom(0, 1000000, 5)'));
   assert.match(failure('States.MathRandom(5, 1)'), /lower than its start/);
+  assert.match(failure('States.MathRandom(-2147483648, 2147483647, 1)'), /32-bit integer range/);
+  assert.match(
+    failure("States.MathRandom(0, 10, 'x')"),
+    /third argument of States.MathRandom must be an integer/,
+  );
   assert.equal(run('States.UUID()'), host.uuid());
 });
 
