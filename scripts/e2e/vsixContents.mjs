@@ -35,8 +35,19 @@ export function listVsix(file) {
 export function vsixProblems(entries, manifest) {
   const names = new Set(entries.map((e) => e.name));
   const problems = [];
-  const required = ['extension/package.json'];
-  if (manifest.main) required.push(`extension/${manifest.main.replace(/^\.\//, '')}`);
+  const c = manifest.contributes ?? {};
+  // every file the manifest points at must ship, or the installed extension breaks
+  const referenced = [
+    manifest.main,
+    ...(c.grammars ?? []).map((g) => g.path),
+    ...(c.languages ?? []).map((l) => l.configuration),
+    ...(c.debuggers ?? []).map((d) => d.program),
+    ...(c.jsonValidation ?? []).map((j) => (/^https?:/.test(j.url) ? undefined : j.url)),
+  ].filter(Boolean);
+  const required = [
+    'extension/package.json',
+    ...referenced.map((f) => `extension/${f.replace(/^\.\//, '')}`),
+  ];
   for (const r of required) if (!names.has(r)) problems.push(`missing ${r}`);
   const forbidden = /^extension\/(node_modules|out|test|client\/src|server\/src|scripts|\.e2e|\.ci)\//;
   for (const e of entries) if (forbidden.test(e.name)) problems.push(`should not ship ${e.name}`);
