@@ -73,6 +73,7 @@ test(
         'language-configuration.json',
         'package.json',
         'syntaxes/asl-yaml.language-configuration.json',
+        'syntaxes/asl-yaml.tmLanguage.json',
         'syntaxes/asl.tmLanguage.json',
       ].sort(),
     );

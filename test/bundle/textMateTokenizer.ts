@@ -1,7 +1,8 @@
 /**
  * A small TextMate tokenizer for testing our grammars without vscode-textmate/oniguruma (not installed):
- * match, begin/end (name, contentName, captures), patterns, includes (#rule, $self), across lines.
- * Regexes run as JavaScript RegExps, so only the JS-compatible subset is exercised. Test support only.
+ * match, begin/end (name, contentName, captures), patterns, includes (#rule, $self, scope, scope#rule),
+ * the root grammar's `injections` (L: priority, `a b, c - d` selectors), across lines. Regexes run as
+ * JavaScript RegExps, so only the JS-compatible subset is exercised. Test support only.
  */
 
 export interface GrammarRule {
@@ -21,6 +22,7 @@ export interface GrammarRule {
 export interface Grammar extends GrammarRule {
   scopeName: string;
   repository?: Record<string, GrammarRule>;
+  injections?: Record<string, GrammarRule>;
 }
 
 export interface Token {
@@ -30,6 +32,8 @@ export interface Token {
 
 interface Frame {
   rule: GrammarRule;
+  /** The grammar whose repository `#name` includes of this rule resolve in. */
+  owner: Grammar;
   /** Scopes of the whole begin/end region (name) and of its content (name + contentName). */
   scopes: string[];
   contentScopes: string[];
@@ -49,42 +53,115 @@ function splitScopes(name: string | undefined): string[] {
   return name ? name.split(/\s+/).filter(Boolean) : [];
 }
 
+interface Injection {
+  alternatives: { positive: string[]; negative: string[][] }[];
+  left: boolean;
+  rule: GrammarRule;
+}
+
+/** `a b` matches a scope stack holding scopes starting with a, then later b (TextMate prefix rules). */
+function matchesPath(selector: string[], scopes: string[]): boolean {
+  let at = 0;
+  for (const part of selector) {
+    while (at < scopes.length && !(scopes[at] === part || scopes[at].startsWith(part + '.'))) at++;
+    if (at === scopes.length) return false;
+    at++;
+  }
+  return true;
+}
+
+function parseInjection(selector: string, rule: GrammarRule): Injection {
+  const left = selector.startsWith('L:');
+  const text = selector.replace(/^[LR]:/, '');
+  const alternatives = text.split(',').map((alternative) => {
+    const [positive, ...negative] = alternative
+      .split(' - ')
+      .map((p) => p.trim().split(/\s+/).filter(Boolean));
+    return { positive, negative };
+  });
+  return { alternatives, left, rule };
+}
+
 export class TextMateTokenizer {
-  constructor(private readonly grammar: Grammar) {}
+  private readonly registry = new Map<string, Grammar>();
+  private readonly owners = new WeakMap<GrammarRule, Grammar>();
+  private readonly injections: Injection[];
+
+  /** `grammar` is the root; `others` are grammars it includes by scope name. */
+  constructor(
+    private readonly grammar: Grammar,
+    others: Grammar[] = [],
+  ) {
+    for (const g of [grammar, ...others]) this.registry.set(g.scopeName, g);
+    this.injections = Object.entries(grammar.injections ?? {}).map(([selector, rule]) =>
+      parseInjection(selector, rule),
+    );
+  }
+
+  private ownerOf(rule: GrammarRule, fallback: Grammar): Grammar {
+    return this.owners.get(rule) ?? fallback;
+  }
 
   /** Resolves includes into the list of concrete rules tried at one position. */
-  private flatten(patterns: GrammarRule[] | undefined, seen = new Set<GrammarRule>()): GrammarRule[] {
+  private flatten(
+    patterns: GrammarRule[] | undefined,
+    owner: Grammar,
+    seen = new Set<GrammarRule>(),
+  ): GrammarRule[] {
     const result: GrammarRule[] = [];
     for (const pattern of patterns ?? []) {
       if (pattern.include !== undefined) {
-        const target = this.resolve(pattern.include);
+        const { rule: target, owner: targetOwner } = this.resolveIn(pattern.include, owner);
         if (seen.has(target)) continue;
         seen.add(target);
+        if (!this.owners.has(target)) this.owners.set(target, targetOwner);
         if (target.match !== undefined || target.begin !== undefined) result.push(target);
-        else result.push(...this.flatten(target.patterns, seen));
+        else result.push(...this.flatten(target.patterns, targetOwner, seen));
       } else if (pattern.match !== undefined || pattern.begin !== undefined) {
+        if (!this.owners.has(pattern)) this.owners.set(pattern, owner);
         result.push(pattern);
       } else {
-        result.push(...this.flatten(pattern.patterns, seen));
+        result.push(...this.flatten(pattern.patterns, owner, seen));
       }
     }
     return result;
   }
 
+  /** Resolves an include as seen from the root grammar. */
   resolve(include: string): GrammarRule {
-    if (include === '$self' || include === '$base') return this.grammar;
-    if (include.startsWith('#')) {
-      const rule = this.grammar.repository?.[include.slice(1)];
-      if (!rule) throw new Error(`include ${include} does not resolve`);
-      return rule;
+    return this.resolveIn(include, this.grammar).rule;
+  }
+
+  private resolveIn(include: string, owner: Grammar): { rule: GrammarRule; owner: Grammar } {
+    if (include === '$self') return { rule: owner, owner };
+    if (include === '$base') return { rule: this.grammar, owner: this.grammar };
+    const hash = include.indexOf('#');
+    const scope = hash < 0 ? include : include.slice(0, hash);
+    const grammar = scope === '' ? owner : this.registry.get(scope);
+    if (!grammar) throw new Error(`include ${include}: grammar ${scope} is not loaded`);
+    if (hash < 0) return { rule: grammar, owner: grammar };
+    const rule = grammar.repository?.[include.slice(hash + 1)];
+    if (!rule) throw new Error(`include ${include} does not resolve`);
+    return { rule, owner: grammar };
+  }
+
+  private injectionsFor(scopes: string[], left: boolean): GrammarRule[] {
+    const rules: GrammarRule[] = [];
+    for (const injection of this.injections) {
+      if (injection.left !== left) continue;
+      const applies = injection.alternatives.some(
+        (a) => matchesPath(a.positive, scopes) && !a.negative.some((n) => matchesPath(n, scopes)),
+      );
+      if (applies) rules.push(...this.flatten(injection.rule.patterns, this.grammar));
     }
-    throw new Error(`external include ${include} is not supported by the test tokenizer`);
+    return rules;
   }
 
   /** Tokenizes a whole document, line by line, carrying the begin/end stack across lines. */
   tokenize(text: string): Token[][] {
     const root: Frame = {
       rule: this.grammar,
+      owner: this.grammar,
       scopes: [this.grammar.scopeName],
       contentScopes: [this.grammar.scopeName],
     };
@@ -99,11 +176,15 @@ export class TextMateTokenizer {
     while (pos < line.length) {
       if (++guard > 10_000) throw new Error(`tokenizer loop at ${pos} in ${JSON.stringify(line)}`);
       const frame = stack[stack.length - 1];
+      // Tie-break order: L: injections, the end pattern, the rule's patterns, other injections.
       const candidates: { rule: GrammarRule | 'end'; source: string }[] = [];
+      const add = (rules: GrammarRule[]) => {
+        for (const rule of rules) candidates.push({ rule, source: (rule.match ?? rule.begin)! });
+      };
+      add(this.injectionsFor(frame.contentScopes, true));
       if (frame.rule.end !== undefined) candidates.push({ rule: 'end', source: frame.rule.end });
-      for (const rule of this.flatten(frame.rule.patterns)) {
-        candidates.push({ rule, source: (rule.match ?? rule.begin)! });
-      }
+      add(this.flatten(frame.rule.patterns, frame.owner));
+      add(this.injectionsFor(frame.contentScopes, false));
       let best: { rule: GrammarRule | 'end'; match: RegExpExecArray } | undefined;
       for (const candidate of candidates) {
         const re = regex(candidate.source);
@@ -134,6 +215,7 @@ export class TextMateTokenizer {
         this.paint(charScopes, match, scopes, best.rule.beginCaptures ?? best.rule.captures);
         stack.push({
           rule: best.rule,
+          owner: this.ownerOf(best.rule, frame.owner),
           scopes,
           contentScopes: [...scopes, ...splitScopes(best.rule.contentName)],
         });
@@ -145,6 +227,16 @@ export class TextMateTokenizer {
       } else {
         pos = end;
       }
+    }
+    // End patterns that match at the end of the line (`$`, lookaheads) close their regions here.
+    while (stack.length > 1) {
+      const end = stack[stack.length - 1].rule.end;
+      if (end === undefined) break;
+      const re = regex(end);
+      re.lastIndex = line.length;
+      const match = re.exec(line);
+      if (!match || match.index !== line.length) break;
+      stack.pop();
     }
     return this.merge(line, charScopes);
   }
