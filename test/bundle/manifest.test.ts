@@ -14,7 +14,7 @@ interface Manifest {
   contributes: {
     languages: { id: string; extensions: string[]; configuration: string }[];
     grammars: { language: string; scopeName: string; path: string }[];
-    configuration: { properties: Record<string, { type: string; default: unknown }> };
+    configuration: { properties: Record<string, { type: string; default: unknown; enum?: unknown[] }> };
   };
 }
 
@@ -125,9 +125,16 @@ test('every asl.validation.* setting in the manifest is read by the server', () 
   for (const key of keys) {
     const name = key.slice('asl.validation.'.length);
     const property = manifest.contributes.configuration.properties[key];
-    assert.equal(property.type, 'boolean', `${key} is a boolean`);
-    const flipped = !(property.default as boolean);
-    assert.deepEqual(toServiceSettings({ validation: { [name]: flipped } }), { [name]: flipped }, key);
+    const values = property.enum ?? (property.type === 'boolean' ? [true, false] : []);
+    assert.ok(values.length > 0, `${key}: a boolean or an enum`);
+    assert.ok(values.includes(property.default), `${key}: the default is a legal value`);
+    for (const value of values) {
+      assert.deepEqual(
+        toServiceSettings({ validation: { [name]: value } }),
+        { [name]: value },
+        `${key}=${String(value)}`,
+      );
+    }
   }
   assert.ok('asl.trace.server' in manifest.contributes.configuration.properties);
 });

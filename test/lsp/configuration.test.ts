@@ -18,6 +18,10 @@ test('toServiceSettings keeps only well-typed asl.validation values', () => {
   assert.deepEqual(toServiceSettings({ validation: { allowComments: 'no', other: 1 } }), {});
   assert.deepEqual(toServiceSettings(null), {});
   assert.deepEqual(toServiceSettings({ validation: 3 }), {});
+  assert.deepEqual(toServiceSettings({ validation: { stateMachineType: 'EXPRESS' } }), {
+    stateMachineType: 'EXPRESS',
+  });
+  assert.deepEqual(toServiceSettings({ validation: { stateMachineType: 'express' } }), {});
 });
 
 test('comments are accepted by default', { timeout: 10_000 }, async () => {
@@ -85,3 +89,46 @@ test('settings pulled at startup apply to documents opened right away', { timeou
     client.dispose();
   }
 });
+
+test(
+  'asl.validation.stateMachineType EXPRESS reports integrations Express workflows reject',
+  { timeout: 10_000 },
+  async () => {
+    const client = await LspTestClient.start();
+    try {
+      const uri = 'file:///callback.asl.json';
+      const text = JSON.stringify({
+        StartAt: 'Wait for approval',
+        States: {
+          'Wait for approval': {
+            Type: 'Task',
+            Resource: 'arn:aws:states:::sqs:sendMessage.waitForTaskToken',
+            Parameters: {
+              QueueUrl: 'https://sqs.us-east-1.amazonaws.com/123456789012/q',
+              'MessageBody.$': '$$.Task.Token',
+            },
+            End: true,
+          },
+        },
+      });
+      await client.open(uri, text);
+      const standard = await client.diagnosticsForVersion(uri, 1);
+      assert.ok(!standard.diagnostics.some((d) => d.code === 'express-unsupported-integration'));
+
+      client.settings = { validation: { stateMachineType: 'EXPRESS' } };
+      await client.notifySettingsChanged();
+      const express = await client.diagnostics(uri, hasCode('express-unsupported-integration'));
+      const problem = express.diagnostics.find((d) => d.code === 'express-unsupported-integration')!;
+      assert.equal(problem.range.start.line, 0);
+      assert.ok(problem.range.start.character > text.indexOf('"Resource"'), 'reported on the Resource');
+
+      // Removing the setting goes back to the default (STANDARD): the problem disappears.
+      client.settings = {};
+      await client.notifySettingsChanged();
+      const back = await client.diagnostics(uri);
+      assert.ok(!back.diagnostics.some((d) => d.code === 'express-unsupported-integration'));
+    } finally {
+      client.dispose();
+    }
+  },
+);

@@ -14,6 +14,7 @@ export interface AslClientSettings {
   validation?: {
     allowComments?: unknown;
     allowTrailingCommas?: unknown;
+    stateMachineType?: unknown;
   };
 }
 
@@ -26,6 +27,9 @@ export function toServiceSettings(section: unknown): Partial<AslServiceSettings>
   if (typeof validation.allowComments === 'boolean') result.allowComments = validation.allowComments;
   if (typeof validation.allowTrailingCommas === 'boolean') {
     result.allowTrailingCommas = validation.allowTrailingCommas;
+  }
+  if (validation.stateMachineType === 'STANDARD' || validation.stateMachineType === 'EXPRESS') {
+    result.stateMachineType = validation.stateMachineType;
   }
   return result;
 }
@@ -44,7 +48,12 @@ export function registerConfiguration(
   // Settings missing from the section fall back to their defaults; an unchanged result is not re-applied.
   let applied = JSON.stringify(defaultServiceSettings);
   function apply(section: unknown): void {
-    const effective: AslServiceSettings = { ...defaultServiceSettings, ...toServiceSettings(section) };
+    // Optional settings are listed as undefined so that removing them from the settings resets them.
+    const effective: AslServiceSettings = {
+      ...defaultServiceSettings,
+      stateMachineType: undefined,
+      ...toServiceSettings(section),
+    };
     const serialized = JSON.stringify(effective);
     if (serialized === applied) return;
     applied = serialized;
