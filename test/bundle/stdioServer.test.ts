@@ -1,10 +1,18 @@
-// The shipped bundles speak LSP over stdio: `node dist/server.js --stdio` and `node dist/cli.js lsp --stdio`
-// initialize, publish diagnostics for a broken document, and shut down and exit cleanly (exit code 0).
+// The shipped bundles speak LSP over every transport a client uses: `node dist/server.js --stdio`,
+// `--node-ipc` (what the VS Code client uses), `node dist/cli.js lsp --stdio` and `--socket=PORT`
+// (127.0.0.1). Each initializes, publishes diagnostics for a broken document, shuts down and exits with 0.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as net from 'node:net';
 import * as path from 'node:path';
+import {
+  IPCMessageReader,
+  IPCMessageWriter,
+  SocketMessageReader,
+  SocketMessageWriter,
+} from 'vscode-languageserver/node';
 import { repoRoot } from '../support/paths';
 import { LspTestClient } from '../lsp/lspTestClient';
 
@@ -18,10 +26,13 @@ function bundle(name: string): string {
   return file;
 }
 
-async function roundTrip(args: string[]): Promise<void> {
-  const child = spawn(process.execPath, args, { cwd: repoRoot, stdio: ['pipe', 'pipe', 'pipe'] });
+/** Runs the LSP round trip against a spawned server; `connect` builds the client once the child runs. */
+async function roundTrip(
+  child: ChildProcess,
+  connect: () => LspTestClient | Promise<LspTestClient>,
+): Promise<void> {
   let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   // Any wait below fails at once, with the server's stderr, if the server dies first.
   const died = exited.then((code) => {
@@ -29,7 +40,7 @@ async function roundTrip(args: string[]): Promise<void> {
   });
   died.catch(() => undefined);
   const orDeath = <T>(promise: Promise<T>): Promise<T> => Promise.race([promise, died]);
-  const client = LspTestClient.attach(child.stdout, child.stdin);
+  const client = await orDeath(Promise.resolve(connect()));
   try {
     const result = await orDeath(client.initialize(undefined, process.pid));
     assert.equal(result.serverInfo?.name, 'asl-language-server');
@@ -49,12 +60,44 @@ async function roundTrip(args: string[]): Promise<void> {
   }
 }
 
+function spawnStdio(args: string[]): ChildProcess {
+  return spawn(process.execPath, args, { cwd: repoRoot, stdio: ['pipe', 'pipe', 'pipe'] });
+}
+
 test('dist/server.js --stdio', { timeout: 20_000 }, async () => {
-  await roundTrip([bundle('server.js'), '--stdio']);
+  const child = spawnStdio([bundle('server.js'), '--stdio']);
+  await roundTrip(child, () => LspTestClient.attach(child.stdout!, child.stdin!));
+});
+
+test('dist/server.js --node-ipc (the transport the VS Code client uses)', { timeout: 20_000 }, async () => {
+  const child = spawn(process.execPath, [bundle('server.js'), '--node-ipc'], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+  });
+  await roundTrip(child, () =>
+    LspTestClient.attachMessages(new IPCMessageReader(child), new IPCMessageWriter(child)),
+  );
 });
 
 test('dist/cli.js lsp --stdio', { timeout: 20_000 }, async () => {
-  await roundTrip([bundle('cli.js'), 'lsp', '--stdio']);
+  const child = spawnStdio([bundle('cli.js'), 'lsp', '--stdio']);
+  await roundTrip(child, () => LspTestClient.attach(child.stdout!, child.stdin!));
+});
+
+test('dist/cli.js lsp --socket=PORT connects to 127.0.0.1', { timeout: 20_000 }, async () => {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  const accepted = new Promise<net.Socket>((resolve) => server.once('connection', resolve));
+  const child = spawnStdio([bundle('cli.js'), 'lsp', `--socket=${port}`]);
+  try {
+    await roundTrip(child, async () => {
+      const socket = await accepted;
+      return LspTestClient.attachMessages(new SocketMessageReader(socket), new SocketMessageWriter(socket));
+    });
+  } finally {
+    server.close();
+  }
 });
 
 test('dist/cli.js lsp rejects an unknown option with usage', { timeout: 20_000 }, async () => {

@@ -18,6 +18,8 @@ import {
   type InitializeResult,
   LogMessageNotification,
   type LogMessageParams,
+  type MessageReader,
+  type MessageWriter,
   type ProtocolConnection,
   ProposedFeatures,
   PublishDiagnosticsNotification,
@@ -116,17 +118,23 @@ export class LspTestClient {
 
   /**
    * A client for a server running elsewhere (a spawned process): `input` carries the server's output,
-   * `output` its input. `server` is not available on such a client.
+   * `output` its input (streams, or message reader/writer for IPC and sockets). No `server` on such a client.
    */
   static attach(
     input: NodeJS.ReadableStream,
     output: NodeJS.WritableStream,
     settings: unknown = {},
   ): LspTestClient {
-    const connection = createProtocolConnection(
+    return LspTestClient.attachMessages(
       new StreamMessageReader(input),
       new StreamMessageWriter(output),
+      settings,
     );
+  }
+
+  /** `attach` for message-level transports (node IPC, sockets). */
+  static attachMessages(reader: MessageReader, writer: MessageWriter, settings: unknown = {}): LspTestClient {
+    const connection = createProtocolConnection(reader, writer);
     const client = new LspTestClient(connection, undefined, settings);
     connection.listen();
     return client;
