@@ -6,6 +6,10 @@ import { defineCommand as _defineCommand } from './aslCli';
 
 export function registerCommands(): void {
   // Subcommands are added here as their modules land: validate, run, test, lsp, dap.
+  _defineCommand('validate', {
+    summary: 'validate ASL files and print every problem (--format json, --type EXPRESS)',
+    load: async () => (await import('./validateCommand.js')).main,
+  });
   _defineCommand('lsp', {
     summary: 'serve the ASL language server (--stdio default)',
     load: async () => (await import('./lspCommand.js')).main,
