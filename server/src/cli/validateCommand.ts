@@ -52,15 +52,17 @@ function parseArgs(args: string[]): Options | 'help' {
         return 'help';
       case '--format': {
         const format = value();
-        if (format !== 'json' && format !== 'text')
-          {throw new UsageError(`--format must be "text" or "json", not "${format}"`);}
+        if (format !== 'json' && format !== 'text') {
+          throw new UsageError(`--format must be "text" or "json", not "${format}"`);
+        }
         options.format = format;
         break;
       }
       case '--type': {
         const type = value().toUpperCase();
-        if (type !== 'STANDARD' && type !== 'EXPRESS')
-          {throw new UsageError(`--type must be STANDARD or EXPRESS, not "${type}"`);}
+        if (type !== 'STANDARD' && type !== 'EXPRESS') {
+          throw new UsageError(`--type must be STANDARD or EXPRESS, not "${type}"`);
+        }
         options.settings.stateMachineType = type;
         break;
       }
@@ -109,7 +111,7 @@ export function validateFile(file: string, settings: AslServiceSettings): FileRe
     const code = (error as NodeJS.ErrnoException).code;
     const reason =
       code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (error as Error).message;
-    throw new Error(`cannot read ${file}: ${reason}`);
+    throw new Error(`cannot read ${file}: ${reason}`, { cause: error });
   }
   const format = formatForFileName(file);
   if (format === 'yaml' && !loadYamlFrontEnd()) {
