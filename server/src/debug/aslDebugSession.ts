@@ -1,0 +1,630 @@
+/**
+ * The `asl` debug adapter: a LoggingDebugSession translating DAP <-> the local runtime's Execution.
+ * Threads/frames: one thread per activity (execution, Parallel branch, Map iteration); a thread's stack
+ * is its location chain (state <- Map "X" iteration i <- Parallel "P" branch b <- Execution), see
+ * debugFrames.ts. A pause holds every activity at its next state boundary (allThreadsStopped).
+ * Must not import vscode, lsp/ or service/: validation and I/O come through the injected DebugHost.
+ */
+import {
+  Breakpoint,
+  ExitedEvent,
+  InitializedEvent,
+  LoggingDebugSession,
+  OutputEvent,
+  Source,
+  StackFrame,
+  StoppedEvent,
+  TerminatedEvent,
+  Thread,
+  ThreadEvent,
+  Event,
+} from '@vscode/debugadapter';
+import type { DebugProtocol } from '@vscode/debugprotocol';
+import * as path from 'node:path';
+import { formatForFileName, parseStateMachine, type StateMachineModel } from '../asl';
+import type { Execution, ExecutionEvent, ExecutionResult, RuntimeHost } from '../runtime/executionApi';
+import type { AslLaunchArguments } from '../protocol/launchConfiguration';
+import { BreakpointTable, breakpointLines } from './breakpointTable';
+import type { DebugHost } from './debugHost';
+import { decodeFrameId, stackFrames, threadName } from './debugFrames';
+import {
+  type EvaluationScope,
+  evaluateExpression,
+  formatValue,
+  interpolate,
+  isTruthy,
+} from './debugEvaluator';
+import { ExecutionDriver, type ActivityView, type BreakDecision, type StepKind } from './executionDriver';
+import { prepareLaunch, type LaunchPlan } from './launchPlan';
+import { answerFromHandler, historyLine, pendingTaskBody, scopeSpecs } from './sessionViews';
+import { handleCustomRequest } from './taskRequests';
+import { replaceAt as replaceAtPath, VariableStore } from './variables';
+
+type LaunchRequestArguments = DebugProtocol.LaunchRequestArguments & AslLaunchArguments;
+
+interface RunningExecution {
+  plan: LaunchPlan;
+  driver: ExecutionDriver;
+  execution: Execution;
+  done: Promise<ExecutionResult>;
+}
+
+/** Exception breakpoint filter ids. */
+export const CAUGHT_FILTER = 'caught';
+export const UNCAUGHT_FILTER = 'uncaught';
+
+/** A DAP session for one debuggee at a time; restart replaces the execution, keeping breakpoints. */
+export class AslDebugSession extends LoggingDebugSession {
+  private readonly breakpoints = new BreakpointTable();
+  private readonly variables = new VariableStore();
+  private exceptionFilters = new Map<string, string[] | undefined>();
+  private running: RunningExecution | undefined;
+  private configured!: () => void;
+  private readonly configurationDone = new Promise<void>((resolve) => (this.configured = resolve));
+  private restarting = false;
+  private terminatedSent = false;
+  /** Input edits (setVariable) of held states, per thread. */
+  private readonly editedInputs = new Map<number, unknown>();
+
+  constructor(private readonly host: DebugHost) {
+    super();
+    this.setDebuggerLinesStartAt1(false);
+    this.setDebuggerColumnsStartAt1(false);
+  }
+
+  protected initializeRequest(response: DebugProtocol.InitializeResponse): void {
+    response.body = {
+      supportsConfigurationDoneRequest: true,
+      supportsConditionalBreakpoints: true,
+      supportsHitConditionalBreakpoints: true,
+      supportsLogPoints: true,
+      supportsBreakpointLocationsRequest: true,
+      supportsEvaluateForHovers: true,
+      supportsSetVariable: true,
+      supportsRestartRequest: true,
+      supportsTerminateRequest: true,
+      supportsExceptionInfoRequest: true,
+      supportsExceptionFilterOptions: true,
+      supportsSingleThreadExecutionRequests: false,
+      exceptionBreakpointFilters: [
+        {
+          filter: CAUGHT_FILTER,
+          label: 'Caught errors',
+          description: 'Pause at the next state after an error that a Retry or Catch handles.',
+          default: false,
+          supportsCondition: true,
+          conditionDescription: 'Error names, comma separated (e.g. States.Timeout, Lambda.ServiceException)',
+        },
+        {
+          filter: UNCAUGHT_FILTER,
+          label: 'Uncaught errors',
+          description: 'Pause when an error fails the execution.',
+          default: true,
+          supportsCondition: true,
+          conditionDescription: 'Error names, comma separated (e.g. States.Timeout, Lambda.ServiceException)',
+        },
+      ],
+    };
+    this.sendResponse(response);
+    this.sendEvent(new InitializedEvent());
+  }
+
+  protected configurationDoneRequest(response: DebugProtocol.ConfigurationDoneResponse): void {
+    this.sendResponse(response);
+    this.configured();
+  }
+
+  protected launchRequest(response: DebugProtocol.LaunchResponse, args: LaunchRequestArguments): void {
+    this.guard(response, () => this.launch(response, args ?? ({} as LaunchRequestArguments)));
+  }
+
+  private async launch(response: DebugProtocol.LaunchResponse, args: LaunchRequestArguments): Promise<void> {
+    const prepared = await prepareLaunch(args, this.host);
+    if (!prepared.ok) {
+      for (const line of prepared.details) this.sendEvent(new OutputEvent(line + '\n', 'stderr'));
+      this.sendErrorResponse(response, { id: 1001, format: prepared.message, showUser: true });
+      return;
+    }
+    await this.configurationDone;
+    this.sendResponse(response);
+    this.startExecution(prepared.plan);
+  }
+
+  protected restartRequest(
+    response: DebugProtocol.RestartResponse,
+    args: DebugProtocol.RestartArguments,
+  ): void {
+    this.guard(response, () => this.restart(response, args ?? {}));
+  }
+
+  private async restart(
+    response: DebugProtocol.RestartResponse,
+    args: DebugProtocol.RestartArguments,
+  ): Promise<void> {
+    const previous = this.running;
+    const launchArgs = (args.arguments as LaunchRequestArguments | undefined) ?? previous?.plan.args;
+    if (!launchArgs) {
+      this.sendErrorResponse(response, {
+        id: 1002,
+        format: 'Nothing to restart: no launch yet.',
+        showUser: true,
+      });
+      return;
+    }
+    this.restarting = true;
+    if (previous) await this.stopExecution(previous, 'Restarted from the debugger');
+    this.restarting = false;
+    const prepared = await prepareLaunch({ ...launchArgs, noDebug: previous?.plan.args.noDebug }, this.host);
+    if (!prepared.ok) {
+      for (const line of prepared.details) this.sendEvent(new OutputEvent(line + '\n', 'stderr'));
+      this.sendErrorResponse(response, { id: 1001, format: prepared.message, showUser: true });
+      this.sendTerminated();
+      return;
+    }
+    this.breakpoints.resetHits();
+    this.sendResponse(response);
+    this.startExecution(prepared.plan);
+  }
+
+  protected terminateRequest(response: DebugProtocol.TerminateResponse): void {
+    this.guard(response, async () => {
+      if (this.running) await this.stopExecution(this.running, 'Terminated from the debugger');
+      this.sendResponse(response);
+      this.sendTerminated();
+    });
+  }
+
+  protected disconnectRequest(response: DebugProtocol.DisconnectResponse): void {
+    this.guard(response, async () => {
+      if (this.running) await this.stopExecution(this.running, 'Debugger disconnected');
+      this.running = undefined;
+      this.sendResponse(response);
+    });
+  }
+
+  protected setBreakPointsRequest(
+    response: DebugProtocol.SetBreakpointsResponse,
+    args: DebugProtocol.SetBreakpointsArguments,
+  ): void {
+    this.guard(response, () =>
+      this.withModel(args.source?.path, (model, source) => {
+        const requests = (args.breakpoints ?? []).map((b) => ({
+          line: this.convertClientLineToDebugger(b.line),
+          condition: b.condition,
+          hitCondition: b.hitCondition,
+          logMessage: b.logMessage,
+        }));
+        const bound = this.breakpoints.set(source, model, requests);
+        response.body = {
+          breakpoints: bound.map((b) => {
+            const bp: DebugProtocol.Breakpoint = new Breakpoint(
+              b.verified,
+              this.convertDebuggerLineToClient(b.line),
+            );
+            bp.id = b.id;
+            if (b.message) bp.message = b.message;
+            return bp;
+          }),
+        };
+        this.sendResponse(response);
+      }),
+    );
+  }
+
+  protected breakpointLocationsRequest(
+    response: DebugProtocol.BreakpointLocationsResponse,
+    args: DebugProtocol.BreakpointLocationsArguments,
+  ): void {
+    this.guard(response, () =>
+      this.withModel(args.source?.path, (model) => {
+        const start = this.convertClientLineToDebugger(args.line);
+        const end = this.convertClientLineToDebugger(args.endLine ?? args.line);
+        const lines = model ? breakpointLines(model, start, end) : [];
+        response.body = {
+          breakpoints: lines.map((line) => ({ line: this.convertDebuggerLineToClient(line) })),
+        };
+        this.sendResponse(response);
+      }),
+    );
+  }
+
+  protected setExceptionBreakPointsRequest(
+    response: DebugProtocol.SetExceptionBreakpointsResponse,
+    args: DebugProtocol.SetExceptionBreakpointsArguments,
+  ): void {
+    this.exceptionFilters = new Map();
+    for (const filter of args.filters) this.exceptionFilters.set(filter, undefined);
+    for (const option of args.filterOptions ?? []) {
+      const names = option.condition
+        ?.split(',')
+        .map((n) => n.trim())
+        .filter((n) => n !== '');
+      this.exceptionFilters.set(option.filterId, names && names.length > 0 ? names : undefined);
+    }
+    response.body = {
+      breakpoints: [...this.exceptionFilters.keys()].map(() => ({ verified: true })),
+    };
+    this.sendResponse(response);
+  }
+
+  protected threadsRequest(response: DebugProtocol.ThreadsResponse): void {
+    const views = this.running?.driver.threads() ?? [];
+    response.body = { threads: views.map((v) => new Thread(v.threadId, threadName(v))) };
+    this.sendResponse(response);
+  }
+
+  protected stackTraceRequest(
+    response: DebugProtocol.StackTraceResponse,
+    args: DebugProtocol.StackTraceArguments,
+  ): void {
+    const running = this.running;
+    const view = running?.driver.view(args.threadId);
+    if (!running || !view) {
+      response.body = { stackFrames: [], totalFrames: 0 };
+      this.sendResponse(response);
+      return;
+    }
+    const source = new Source(
+      path.basename(running.plan.program),
+      this.convertDebuggerPathToClient(running.plan.program),
+    );
+    const frames = stackFrames(running.plan.model, view).map(
+      (f) => new StackFrame(f.id, f.name, source, this.convertDebuggerLineToClient(f.line), 1),
+    );
+    const start = args.startFrame ?? 0;
+    const count = args.levels && args.levels > 0 ? args.levels : frames.length;
+    response.body = { stackFrames: frames.slice(start, start + count), totalFrames: frames.length };
+    this.sendResponse(response);
+  }
+
+  protected scopesRequest(response: DebugProtocol.ScopesResponse, args: DebugProtocol.ScopesArguments): void {
+    const target = this.frameTarget(args.frameId);
+    const specs = target
+      ? scopeSpecs(
+          target.view,
+          target.depth === 0 ? this.editedInputs.get(target.view.threadId) : undefined,
+          {
+            snapshot: (id) => this.running?.driver.snapshot(id),
+            edit:
+              target.depth === 0 && target.view.held
+                ? (p, v) => this.editInput(target.view, p, v)
+                : undefined,
+          },
+        )
+      : [];
+    response.body = { scopes: this.variables.scopes(specs) };
+    this.sendResponse(response);
+  }
+
+  protected variablesRequest(
+    response: DebugProtocol.VariablesResponse,
+    args: DebugProtocol.VariablesArguments,
+  ): void {
+    response.body = { variables: this.variables.variables(args.variablesReference) };
+    this.sendResponse(response);
+  }
+
+  protected setVariableRequest(
+    response: DebugProtocol.SetVariableResponse,
+    args: DebugProtocol.SetVariableArguments,
+  ): void {
+    const result = this.variables.setVariable(args.variablesReference, args.name, args.value);
+    if ('error' in result) {
+      this.sendErrorResponse(response, { id: 1003, format: result.error, showUser: true });
+      return;
+    }
+    response.body = { value: result.value, variablesReference: result.variablesReference };
+    this.sendResponse(response);
+  }
+
+  protected evaluateRequest(
+    response: DebugProtocol.EvaluateResponse,
+    args: DebugProtocol.EvaluateArguments,
+  ): void {
+    this.guard(response, () => this.evaluate(response, args));
+  }
+
+  private async evaluate(
+    response: DebugProtocol.EvaluateResponse,
+    args: DebugProtocol.EvaluateArguments,
+  ): Promise<void> {
+    const scope = this.evaluationScope(args.frameId);
+    if (!scope) {
+      this.sendErrorResponse(response, {
+        id: 1004,
+        format: 'Nothing to evaluate against: pause the execution at a state first.',
+        showUser: args.context === 'repl',
+      });
+      return;
+    }
+    try {
+      const value = await evaluateExpression(args.expression, scope);
+      const reference =
+        value !== null && typeof value === 'object'
+          ? this.variables.scopes([{ name: 'value', kind: 'json', value }])[0]
+          : undefined;
+      response.body = { result: formatValue(value), variablesReference: reference?.variablesReference ?? 0 };
+      this.sendResponse(response);
+    } catch (error) {
+      this.sendErrorResponse(response, {
+        id: 1005,
+        format: error instanceof Error ? error.message : String(error),
+        showUser: false,
+      });
+    }
+  }
+
+  protected exceptionInfoRequest(
+    response: DebugProtocol.ExceptionInfoResponse,
+    args: DebugProtocol.ExceptionInfoArguments,
+  ): void {
+    const error = this.running?.driver.view(args.threadId)?.error;
+    response.body = {
+      exceptionId: error?.error ?? 'unknown',
+      description: error ? `${error.cause} (in state "${error.stateName}")` : undefined,
+      breakMode: error?.caught ? 'always' : 'unhandled',
+    };
+    this.sendResponse(response);
+  }
+
+  protected continueRequest(response: DebugProtocol.ContinueResponse): void {
+    this.resumeWith(() => this.running?.driver.continue());
+    response.body = { allThreadsContinued: true };
+    this.sendResponse(response);
+  }
+
+  protected nextRequest(response: DebugProtocol.NextResponse, args: DebugProtocol.NextArguments): void {
+    this.step(response, args.threadId, 'next');
+  }
+
+  protected stepInRequest(response: DebugProtocol.StepInResponse, args: DebugProtocol.StepInArguments): void {
+    this.step(response, args.threadId, 'stepIn');
+  }
+
+  protected stepOutRequest(
+    response: DebugProtocol.StepOutResponse,
+    args: DebugProtocol.StepOutArguments,
+  ): void {
+    this.step(response, args.threadId, 'stepOut');
+  }
+
+  protected pauseRequest(response: DebugProtocol.PauseResponse): void {
+    this.running?.driver.pause();
+    this.sendResponse(response);
+  }
+
+  protected customRequest(command: string, response: DebugProtocol.Response, args: unknown): void {
+    const running = this.running;
+    if (!handleCustomRequest(command, args, running?.execution, response)) {
+      super.customRequest(command, response, args);
+      return;
+    }
+    if (response.success) this.sendResponse(response);
+    else this.sendErrorResponse(response, { id: 1006, format: response.message ?? 'failed', showUser: true });
+  }
+
+  // -------------------------------------------------------------------------------------------
+
+  /** Runs a request handler; an unexpected exception becomes an error response, never a crash. */
+  private guard(response: DebugProtocol.Response, body: () => Promise<void> | void): void {
+    const report = (error: unknown): void => {
+      const message = error instanceof Error ? error.message : String(error);
+      this.sendErrorResponse(response, {
+        id: 1999,
+        format: `${response.command} failed: ${message}`,
+        showUser: true,
+      });
+    };
+    try {
+      const result = body();
+      if (result) result.catch(report);
+    } catch (error) {
+      report(error);
+    }
+  }
+
+  private step(response: DebugProtocol.Response, threadId: number, kind: StepKind): void {
+    this.resumeWith(() => this.running?.driver.stepFrom(threadId, kind));
+    this.sendResponse(response);
+  }
+
+  private resumeWith(action: () => void): void {
+    this.variables.reset();
+    this.editedInputs.clear();
+    action();
+  }
+
+  private startExecution(plan: LaunchPlan): void {
+    for (const note of plan.notes) this.sendEvent(new OutputEvent(note + '\n', 'console'));
+    this.terminatedSent = false;
+    const debug = !plan.args.noDebug;
+    const driver: ExecutionDriver = new ExecutionDriver({
+      debug,
+      stopOnEntry: debug && plan.args.stopOnEntry === true,
+      decideBreak: (context, view) => this.decideBreak(context.statePath, view, plan.model),
+      breakOnError: (error, caught) => this.breakOnError(error, caught),
+      listener: {
+        stopped: (reason, view, detail) => {
+          this.variables.reset();
+          const event = new StoppedEvent(reason, view.threadId, detail.text) as DebugProtocol.StoppedEvent;
+          event.body.allThreadsStopped = true;
+          if (detail.text) event.body.description = detail.text;
+          if (detail.breakpointIds?.length) event.body.hitBreakpointIds = detail.breakpointIds;
+          this.sendEvent(event);
+        },
+        threadStarted: (view) => this.sendEvent(new ThreadEvent('started', view.threadId)),
+        threadExited: (view) => this.sendEvent(new ThreadEvent('exited', view.threadId)),
+        event: (event) => this.onExecutionEvent(event, driver),
+        finished: (result) => this.onFinished(result),
+      },
+    });
+    const runtimeHost: RuntimeHost = {
+      ...this.host.runtimeHost(plan.args.realTime === true),
+      invokeTask: async (invocation) => {
+        const handler = plan.handlers[invocation.stateName] ?? plan.handlers[invocation.resource];
+        return handler ? answerFromHandler(handler, invocation.input, invocation.context) : undefined;
+      },
+      unansweredTask: () => 'wait',
+    };
+    const execution = this.host.createExecution({
+      definition: plan.model.definition,
+      input: plan.input,
+      host: runtimeHost,
+      type: plan.type,
+      clock: plan.args.realTime ? 'real' : 'virtual',
+      stateMachineName: plan.stateMachineName,
+      mocks: plan.mocks,
+      beforeState: driver.hook,
+    });
+    const done = driver.run(execution);
+    this.running = { plan, driver, execution, done };
+  }
+
+  private onExecutionEvent(event: ExecutionEvent, driver: ExecutionDriver): void {
+    switch (event.kind) {
+      case 'historyEvent':
+        this.sendEvent(new OutputEvent(historyLine(event.event) + '\n', 'console'));
+        break;
+      case 'pendingTask': {
+        const view = driver.viewOfActivity(event.task.activityId);
+        this.sendEvent(new Event('pendingTask', pendingTaskBody(event.task, view?.threadId)));
+        break;
+      }
+      case 'taskAnswered':
+        if (event.answer.kind !== 'heartbeat') {
+          this.sendEvent(
+            new Event('pendingTaskClosed', { taskToken: event.token, reason: event.answer.kind }),
+          );
+        }
+        break;
+      default:
+        break;
+    }
+  }
+
+  private onFinished(result: ExecutionResult): void {
+    const summary =
+      result.status === 'SUCCEEDED'
+        ? `Execution succeeded. Output: ${JSON.stringify(result.output)}`
+        : `Execution ${result.status.toLowerCase()}${result.error ? `: ${result.error}` : ''}${result.cause ? ` (${result.cause})` : ''}`;
+    this.sendEvent(new OutputEvent(summary + '\n', result.status === 'SUCCEEDED' ? 'console' : 'stderr'));
+    if (this.restarting) return;
+    this.sendEvent(new ExitedEvent(result.status === 'SUCCEEDED' ? 0 : 1));
+    this.sendTerminated();
+  }
+
+  private sendTerminated(): void {
+    if (this.terminatedSent) return;
+    this.terminatedSent = true;
+    this.sendEvent(new TerminatedEvent());
+  }
+
+  private async stopExecution(running: RunningExecution, cause: string): Promise<void> {
+    running.driver.release();
+    if (running.execution.status === 'RUNNING') running.execution.stop('Debugger.Stopped', cause);
+    await running.done;
+  }
+
+  private async decideBreak(
+    statePath: readonly (string | number)[],
+    view: ActivityView,
+    model: StateMachineModel,
+  ): Promise<BreakDecision> {
+    const ids: number[] = [];
+    const scope = this.scopeOfView(view, model);
+    for (const bp of this.breakpoints.at(statePath)) {
+      if (bp.condition) {
+        try {
+          if (!isTruthy(await evaluateExpression(bp.condition, scope))) continue;
+        } catch (error) {
+          this.sendEvent(
+            new OutputEvent(
+              `Breakpoint condition '${bp.condition}' failed: ${String(error instanceof Error ? error.message : error)}\n`,
+              'stderr',
+            ),
+          );
+        }
+      }
+      if (!this.breakpoints.countHit(bp)) continue;
+      if (bp.logMessage) {
+        this.sendEvent(new OutputEvent((await interpolate(bp.logMessage, scope)) + '\n', 'console'));
+        continue;
+      }
+      ids.push(bp.id);
+    }
+    return { stop: ids.length > 0, breakpointIds: ids };
+  }
+
+  private breakOnError(error: string, caught: boolean): boolean {
+    const filter = this.exceptionFilters.get(caught ? 'caught' : 'uncaught');
+    if (!this.exceptionFilters.has(caught ? 'caught' : 'uncaught')) return false;
+    return filter === undefined || filter.includes(error);
+  }
+
+  private frameTarget(frameId: number | undefined): { view: ActivityView; depth: number } | undefined {
+    const running = this.running;
+    if (!running || frameId === undefined) return undefined;
+    const { threadId, depth: index } = decodeFrameId(frameId);
+    const view = running.driver.view(threadId);
+    if (!view) return undefined;
+    const frame = stackFrames(running.plan.model, view)[index];
+    if (!frame) return undefined;
+    let target: ActivityView | undefined = view;
+    for (let i = 0; i < frame.depth && target; i++) {
+      target = target.parentId !== undefined ? running.driver.viewOfActivity(target.parentId) : undefined;
+    }
+    return target ? { view: target, depth: frame.depth } : undefined;
+  }
+
+  private evaluationScope(frameId: number | undefined): EvaluationScope | undefined {
+    const running = this.running;
+    if (!running) return undefined;
+    let target = this.frameTarget(frameId)?.view;
+    if (!target && frameId === undefined) target = running.driver.threads().find((v) => v.held);
+    return target ? this.scopeOfView(target, running.plan.model) : undefined;
+  }
+
+  private scopeOfView(view: ActivityView, model: StateMachineModel): EvaluationScope {
+    const held = view.held;
+    const current = view.current ?? this.running?.driver.snapshot(view.activityId)?.current;
+    const statePath = held?.statePath ?? current?.statePath;
+    const state = statePath
+      ? model.states.find((s) => s.path.join('\u0000') === statePath.join('\u0000'))
+      : undefined;
+    return {
+      input: this.editedInputs.has(view.threadId)
+        ? this.editedInputs.get(view.threadId)
+        : (held?.input ?? current?.input),
+      context: held?.context ?? current?.context,
+      variables: held?.variables ?? current?.variables ?? {},
+      queryLanguage: state?.queryLanguage,
+    };
+  }
+
+  private editInput(view: ActivityView, pathInInput: (string | number)[], value: unknown): void {
+    const held = view.held;
+    if (!held) return;
+    const base = this.editedInputs.has(view.threadId) ? this.editedInputs.get(view.threadId) : held.input;
+    const next = replaceAtPath(base, pathInInput, value);
+    this.editedInputs.set(view.threadId, next);
+    held.replaceInput(next);
+  }
+
+  private async withModel(
+    sourcePath: string | undefined,
+    use: (model: StateMachineModel | undefined, source: string) => void,
+  ): Promise<void> {
+    const source = sourcePath ? path.resolve(this.convertClientPathToDebugger(sourcePath)) : '';
+    let model: StateMachineModel | undefined;
+    if (this.running && this.running.plan.program === source) model = this.running.plan.model;
+    else if (source) {
+      try {
+        const text = await this.host.readFile(source);
+        model = parseStateMachine(text, { format: formatForFileName(source) });
+      } catch {
+        model = undefined;
+      }
+    }
+    use(model, source);
+  }
+}

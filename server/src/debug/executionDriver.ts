@@ -1,0 +1,313 @@
+/**
+ * Drives one runtime Execution for the debugger: the before-state hook decides where to pause (entry,
+ * breakpoints, steps, pause requests, caught errors), holds paused activities and releases them on
+ * continue/step, and keeps one view per activity (a DAP thread). No DAP types here; the session
+ * translates DriverListener calls into DAP events. Depends on runtime/executionApi types and asl/ only.
+ */
+import type {
+  ActivitySnapshot,
+  BeforeStateContext,
+  Execution,
+  ExecutionEvent,
+  ExecutionResult,
+  LocationFrame,
+  PendingTask,
+  StateInspection,
+} from '../runtime/executionApi';
+
+export type StopReason = 'entry' | 'breakpoint' | 'step' | 'pause' | 'exception';
+export type StepKind = 'next' | 'stepIn' | 'stepOut';
+
+/** An error raised in an activity, as shown in the Error scope and exceptionInfo. */
+export interface RaisedError {
+  error: string;
+  cause: string;
+  caught: boolean;
+  stateName: string;
+}
+
+/** Everything the debugger knows about one activity (execution, Parallel branch, Map iteration). */
+export interface ActivityView {
+  activityId: number;
+  threadId: number;
+  parentId: number | undefined;
+  location: LocationFrame[];
+  /** The state the activity is paused before (set while held in the hook). */
+  held?: BeforeStateContext;
+  /** Latest inspection of the running state (from stateEntered/stateExited). */
+  current?: StateInspection;
+  /** The state this activity finished last. */
+  previous?: StateInspection;
+  /** Epoch ms (execution clock) when the current state was entered. */
+  enteredAt?: number;
+  error?: RaisedError;
+  finished: boolean;
+}
+
+/** What the driver decides about a breakpoint at a state (conditions and logpoints evaluated by the caller). */
+export interface BreakDecision {
+  stop: boolean;
+  breakpointIds: number[];
+}
+
+export interface DriverListener {
+  stopped(reason: StopReason, view: ActivityView, detail: { text?: string; breakpointIds?: number[] }): void;
+  threadStarted(view: ActivityView): void;
+  threadExited(view: ActivityView): void;
+  event(event: ExecutionEvent): void;
+  /** The execution ended and any post-mortem stop was continued. */
+  finished(result: ExecutionResult): void;
+}
+
+export interface DriverOptions {
+  stopOnEntry: boolean;
+  /** False for "Run Without Debugging": no hook, never pauses. */
+  debug: boolean;
+  decideBreak(context: BeforeStateContext, view: ActivityView): Promise<BreakDecision>;
+  /** Whether an error should stop (exception breakpoints: caught/uncaught filters narrowed by name). */
+  breakOnError(error: string, caught: boolean): boolean;
+  listener: DriverListener;
+}
+
+interface Step {
+  kind: StepKind;
+  activityId: number;
+}
+
+/** Pause/step bookkeeping around one Execution. Create it before `execution.start()` and pass `hook`. */
+export class ExecutionDriver {
+  private execution: Execution | undefined;
+  private readonly views = new Map<number, ActivityView>();
+  private nextThreadId = 1;
+  private paused = false;
+  private pauseRequested = false;
+  private step: Step | undefined;
+  private enteredFirstState = false;
+  private stopping = false;
+  private readonly waiters: Array<() => void> = [];
+  /** Caught errors waiting to stop at the next state of their activity. */
+  private readonly pendingErrorStops = new Map<number, RaisedError>();
+  private lastUncaught: { error: RaisedError; activityId: number } | undefined;
+  private postMortem: (() => void) | undefined;
+
+  constructor(private readonly options: DriverOptions) {}
+
+  /** The before-state hook to hand to the runtime (undefined when not debugging). */
+  get hook(): ((context: BeforeStateContext) => Promise<void>) | undefined {
+    return this.options.debug ? (context) => this.beforeState(context) : undefined;
+  }
+
+  /** Subscribes to the execution's events and starts it. Resolves after the execution has finished. */
+  async run(execution: Execution): Promise<ExecutionResult> {
+    this.execution = execution;
+    const unsubscribe = execution.onEvent((event) => this.onEvent(event));
+    try {
+      const result = await execution.start();
+      if (this.options.debug && !this.stopping && result.status === 'FAILED' && this.lastUncaught) {
+        const { error, activityId } = this.lastUncaught;
+        if (this.options.breakOnError(error.error, false)) await this.stopPostMortem(activityId, error);
+      }
+      for (const view of this.views.values()) {
+        if (!view.finished) {
+          view.finished = true;
+          this.options.listener.threadExited(view);
+        }
+      }
+      this.options.listener.finished(result);
+      return result;
+    } finally {
+      unsubscribe();
+    }
+  }
+
+  /** Threads to show: live activities (and the post-mortem one). */
+  threads(): ActivityView[] {
+    return [...this.views.values()].filter((v) => !v.finished || v.held || this.postMortem);
+  }
+
+  view(threadId: number): ActivityView | undefined {
+    for (const view of this.views.values()) if (view.threadId === threadId) return view;
+    return undefined;
+  }
+
+  viewOfActivity(activityId: number): ActivityView | undefined {
+    return this.views.get(activityId);
+  }
+
+  /** Running snapshot of an activity from the runtime (fresher than the event-fed view). */
+  snapshot(activityId: number): ActivitySnapshot | undefined {
+    return this.execution?.activities().find((a) => a.id === activityId);
+  }
+
+  get isPaused(): boolean {
+    return this.paused;
+  }
+
+  pendingTasks(): PendingTask[] {
+    return this.execution?.pendingTasks() ?? [];
+  }
+
+  continue(): void {
+    this.step = undefined;
+    this.resume();
+  }
+
+  /** Step kinds relative to the activity of `threadId`. */
+  stepFrom(threadId: number, kind: StepKind): void {
+    const view = this.view(threadId);
+    this.step = view ? { kind, activityId: view.activityId } : undefined;
+    this.resume();
+  }
+
+  /** Pause at the next state any activity enters. */
+  pause(): void {
+    if (!this.paused) this.pauseRequested = true;
+  }
+
+  /** Stop requested: release everything and never hold again. */
+  release(): void {
+    this.stopping = true;
+    this.resume();
+  }
+
+  private resume(): void {
+    this.paused = false;
+    for (const view of this.views.values()) view.held = undefined;
+    const waiters = this.waiters.splice(0);
+    for (const wake of waiters) wake();
+    const postMortem = this.postMortem;
+    this.postMortem = undefined;
+    postMortem?.();
+  }
+
+  private viewFor(activityId: number, location: LocationFrame[], parentId?: number): ActivityView {
+    let view = this.views.get(activityId);
+    if (!view) {
+      view = { activityId, threadId: this.nextThreadId++, parentId, location, finished: false };
+      this.views.set(activityId, view);
+      this.options.listener.threadStarted(view);
+    }
+    return view;
+  }
+
+  private onEvent(event: ExecutionEvent): void {
+    switch (event.kind) {
+      case 'activityStarted':
+        this.viewFor(event.activity.id, event.activity.location, event.activity.parentId);
+        break;
+      case 'activityFinished': {
+        const view = this.views.get(event.activityId);
+        if (view && !view.finished) {
+          view.finished = true;
+          this.options.listener.threadExited(view);
+        }
+        break;
+      }
+      case 'stateEntered': {
+        const view = this.viewFor(event.activityId, event.location);
+        view.location = event.location;
+        view.current = event.inspection;
+        break;
+      }
+      case 'stateExited': {
+        const view = this.viewFor(event.activityId, event.location);
+        view.previous = event.inspection;
+        view.current = undefined;
+        break;
+      }
+      case 'errorRaised': {
+        const raised: RaisedError = {
+          error: event.error,
+          cause: event.cause,
+          caught: event.caught,
+          stateName: event.stateName,
+        };
+        const view = this.viewFor(event.activityId, event.location);
+        view.error = raised;
+        if (event.caught) {
+          if (this.options.debug && this.options.breakOnError(event.error, true)) {
+            this.pendingErrorStops.set(event.activityId, raised);
+          }
+        } else {
+          this.lastUncaught = { error: raised, activityId: event.activityId };
+        }
+        break;
+      }
+      default:
+        break;
+    }
+    this.options.listener.event(event);
+  }
+
+  private async beforeState(context: BeforeStateContext): Promise<void> {
+    if (this.stopping) return;
+    const view = this.viewFor(context.activityId, context.location);
+    view.location = context.location;
+    view.enteredAt = this.execution?.now();
+    view.current = undefined;
+    const first = !this.enteredFirstState;
+    this.enteredFirstState = true;
+
+    const decision = await this.options.decideBreak(context, view);
+    if (this.stopping) return;
+    let reason: StopReason | undefined;
+    let text: string | undefined;
+    const raised = this.pendingErrorStops.get(context.activityId);
+    if (decision.stop) reason = 'breakpoint';
+    else if (first && this.options.stopOnEntry) reason = 'entry';
+    else if (raised) {
+      reason = 'exception';
+      text = `${raised.error}: ${raised.cause} (caught in "${raised.stateName}")`;
+    } else if (this.pauseRequested) reason = 'pause';
+    else if (this.step && this.stepReaches(this.step, context.activityId)) reason = 'step';
+    this.pendingErrorStops.delete(context.activityId);
+
+    if (!reason && !this.paused) return;
+    view.held = context;
+    if (reason) {
+      this.paused = true;
+      this.pauseRequested = false;
+      this.step = undefined;
+      this.options.listener.stopped(reason, view, { text, breakpointIds: decision.breakpointIds });
+    }
+    await new Promise<void>((wake) => this.waiters.push(wake));
+  }
+
+  /** Whether the step started in `step.activityId` ends when `activityId` enters a state. */
+  private stepReaches(step: Step, activityId: number): boolean {
+    const ancestors = this.ancestorsOf(step.activityId);
+    switch (step.kind) {
+      case 'next':
+        return activityId === step.activityId || ancestors.includes(activityId);
+      case 'stepIn':
+        return (
+          activityId === step.activityId ||
+          ancestors.includes(activityId) ||
+          this.ancestorsOf(activityId).includes(step.activityId)
+        );
+      case 'stepOut':
+        return ancestors.includes(activityId);
+    }
+  }
+
+  private ancestorsOf(activityId: number): number[] {
+    const chain: number[] = [];
+    let parent = this.views.get(activityId)?.parentId;
+    while (parent !== undefined && !chain.includes(parent)) {
+      chain.push(parent);
+      parent = this.views.get(parent)?.parentId;
+    }
+    return chain;
+  }
+
+  private async stopPostMortem(activityId: number, error: RaisedError): Promise<void> {
+    const view = this.views.get(activityId) ?? this.views.values().next().value;
+    if (!view) return;
+    this.paused = true;
+    const done = new Promise<void>((wake) => (this.postMortem = wake));
+    this.options.listener.stopped('exception', view, {
+      text: `${error.error}: ${error.cause} (uncaught: the execution failed)`,
+    });
+    await done;
+  }
+}

@@ -1,0 +1,137 @@
+/**
+ * What the `asl` debug session shows: the scopes of a frame (State, Input, Effective input, Result, Output,
+ * Previous state, Context object, Variables, Error), history lines for the debug console, pendingTask
+ * event bodies, and task answers from local handler functions. Pure mapping; no DAP transport, no I/O.
+ */
+import type {
+  ActivitySnapshot,
+  HistoryEvent,
+  PendingTask,
+  StateInspection,
+  TaskAnswer,
+} from '../runtime/executionApi';
+import type { PendingTaskEventBody } from '../protocol/debugExtensions';
+import type { TaskHandler } from './debugHost';
+import { describeFrame } from './debugFrames';
+import type { ActivityView } from './executionDriver';
+import type { ScopeSpec, ValueEditor } from './variables';
+
+/** Scopes of a frame whose state runs in `view` (edited input overrides the held input). */
+export function scopeSpecs(
+  view: ActivityView,
+  editedInput: unknown,
+  access: { snapshot(activityId: number): ActivitySnapshot | undefined; edit?: ValueEditor },
+): ScopeSpec[] {
+  const held = view.held;
+  const running: StateInspection | undefined = held
+    ? undefined
+    : (access.snapshot(view.activityId)?.current ?? view.current);
+  const specs: ScopeSpec[] = [];
+  const stateName = held?.stateName ?? running?.stateName;
+  if (stateName !== undefined) {
+    const entries: Array<{ name: string; value: unknown; display?: string }> = [
+      { name: 'name', value: stateName },
+      { name: 'type', value: held?.stateType ?? running?.stateType },
+      { name: 'status', value: held ? 'about to run' : 'running' },
+    ];
+    if (view.enteredAt !== undefined) {
+      entries.push({ name: 'entered', value: new Date(view.enteredAt).toISOString() });
+    }
+    entries.push({ name: 'retryCount', value: running?.retryCount ?? 0 });
+    specs.push({ name: 'State', kind: 'record', entries });
+  }
+  const input = editedInput !== undefined ? editedInput : (held?.input ?? running?.input);
+  if (held || running) {
+    specs.push({
+      name: 'Input',
+      kind: 'json',
+      value: input,
+      edit: held ? access.edit : undefined,
+      presentationHint: 'arguments',
+    });
+  }
+  if (running) {
+    if (running.effectiveInput !== undefined) {
+      specs.push({ name: 'Effective input', kind: 'json', value: running.effectiveInput });
+    }
+    if (running.result !== undefined) specs.push({ name: 'Result', kind: 'json', value: running.result });
+    if (running.output !== undefined) specs.push({ name: 'Output', kind: 'json', value: running.output });
+  }
+  const previous = view.previous;
+  if (previous) {
+    const value: Record<string, unknown> = { input: previous.input };
+    if (previous.effectiveInput !== undefined) value.effectiveInput = previous.effectiveInput;
+    if (previous.result !== undefined) value.result = previous.result;
+    if (previous.output !== undefined) value.output = previous.output;
+    if (previous.next !== undefined) value.next = previous.next;
+    specs.push({ name: `Previous state: ${previous.stateName}`, kind: 'json', value });
+  }
+  const context = held?.context ?? running?.context;
+  if (context !== undefined) specs.push({ name: 'Context object ($$)', kind: 'json', value: context });
+  const variables = held?.variables ?? running?.variables;
+  if (variables) {
+    specs.push({
+      name: 'Variables',
+      kind: 'record',
+      entries: Object.entries(variables).map(([name, value]) => ({ name: `$${name}`, value })),
+      presentationHint: 'locals',
+    });
+  }
+  if (view.error) {
+    specs.push({
+      name: 'Error',
+      kind: 'record',
+      entries: [
+        { name: 'Error', value: view.error.error },
+        { name: 'Cause', value: view.error.cause },
+        { name: 'state', value: view.error.stateName },
+        { name: 'caught', value: view.error.caught },
+      ],
+    });
+  }
+  return specs;
+}
+
+/** One debug-console line per history event: `#id Type "state" {details}` (details clipped). */
+export function historyLine(event: HistoryEvent): string {
+  const { id, type } = event;
+  let name = '';
+  let details = '';
+  for (const [key, value] of Object.entries(event)) {
+    if (!key.endsWith('EventDetails') || !value || typeof value !== 'object') continue;
+    const record = value as Record<string, unknown>;
+    if (typeof record.name === 'string') name = ` "${record.name}"`;
+    const rest = Object.fromEntries(Object.entries(record).filter(([k]) => k !== 'name'));
+    const json = JSON.stringify(rest);
+    if (json !== '{}') details = ' ' + (json.length > 240 ? json.slice(0, 239) + '…' : json);
+  }
+  return `#${id} ${type}${name}${details}`;
+}
+
+export function pendingTaskBody(task: PendingTask, threadId: number | undefined): PendingTaskEventBody {
+  return {
+    taskToken: task.token,
+    stateName: task.stateName,
+    resource: task.resource,
+    payload: task.input,
+    location: task.location.map(describeFrame).join(' › '),
+    threadId,
+  };
+}
+
+/** Runs a local handler; a throw becomes a task failure (`error`/`name` and `cause`/`message`). */
+export async function answerFromHandler(
+  handler: TaskHandler,
+  input: unknown,
+  context: unknown,
+): Promise<TaskAnswer> {
+  try {
+    return { kind: 'success', output: await handler(input, context) };
+  } catch (thrown) {
+    const e = (thrown ?? {}) as { error?: unknown; name?: unknown; cause?: unknown; message?: unknown };
+    const error = typeof e.error === 'string' ? e.error : typeof e.name === 'string' ? e.name : 'Error';
+    const cause =
+      typeof e.cause === 'string' ? e.cause : typeof e.message === 'string' ? e.message : String(thrown);
+    return { kind: 'failure', error, cause };
+  }
+}
