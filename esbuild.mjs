@@ -1,7 +1,7 @@
 // Shipping build: bundles the extension (client + inline debug adapter), the language server, the
 // standalone debug adapter and the CLI into dist/. Type checking and tests use `tsc -b` (out/).
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -12,6 +12,11 @@ const entries = [
   { in: 'server/src/debug/debugAdapterMain.ts', out: 'debugAdapter' },
   { in: 'server/src/cli/cliMain.ts', out: 'cli', banner: '#!/usr/bin/env node' },
 ].filter((e) => existsSync(e.in));
+
+if (production && existsSync('dist')) {
+  // A production build has no source maps: drop stale ones so dist/ matches what ships.
+  for (const file of readdirSync('dist')) if (file.endsWith('.js.map')) rmSync(`dist/${file}`);
+}
 
 const contexts = await Promise.all(
   entries.map((e) =>
