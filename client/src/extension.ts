@@ -5,12 +5,14 @@
 import { type ExtensionContext, window } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { CLIENT_NAME, startLanguageClient } from './languageClient';
+import { activateDebugging } from './debug/activateDebugging';
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: ExtensionContext): Promise<void> {
   const outputChannel = window.createOutputChannel(CLIENT_NAME, { log: true });
   context.subscriptions.push(outputChannel);
+  activateDebugging(context);
   try {
     client = await startLanguageClient(context, outputChannel);
   } catch (error) {
