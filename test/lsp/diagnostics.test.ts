@@ -143,16 +143,38 @@ test('closing before the debounce fires cancels the pending validation', { timeo
   try {
     const closed = 'file:///quick.asl.json';
     const other = 'file:///other.asl.json';
-    await client.open(closed, BROKEN);
-    await client.close(closed);
-    // Same delay, scheduled later: once `other` is published, a surviving run for `closed` would have been too.
-    await client.open(other, BROKEN);
+    await client.open(closed, VALID);
+    const opened = await client.diagnosticsForVersion(closed, 1);
+    await client.open(other, VALID);
     await client.diagnosticsForVersion(other, 1);
+    await client.change(closed, 2, BROKEN);
+    await client.close(closed);
+    // Same debounce, scheduled later: once `other` v2 is published, a surviving run for `closed` would have been too.
+    await client.change(other, 2, BROKEN);
+    await client.diagnosticsForVersion(other, 2);
     assert.deepEqual(
       client.published.filter((p) => p.uri === closed),
-      [{ uri: closed, diagnostics: [] }],
+      [opened, { uri: closed, diagnostics: [] }],
     );
   } finally {
     client.dispose();
   }
 });
+
+test(
+  'a document just opened is validated without waiting for the edit debounce',
+  { timeout: 10_000 },
+  async () => {
+    // With a one-minute debounce, only the open path can publish within the test's time limit.
+    const client = await LspTestClient.start({ validationDelayMs: 60_000 });
+    try {
+      const uri = 'file:///opened.asl.json';
+      await client.open(uri, BROKEN);
+      const params = await client.diagnosticsForVersion(uri, 1);
+      assert.ok(params.diagnostics.some((d) => d.code === 'json-syntax'));
+      await client.close(uri);
+    } finally {
+      client.dispose();
+    }
+  },
+);

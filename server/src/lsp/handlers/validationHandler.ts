@@ -1,7 +1,7 @@
 /**
- * Debounced, versioned validation: after an edit settles, parse (through the cache) and publish the
- * facade's diagnostics tagged with the document version; a newer edit cancels the pending run, a closed
- * document gets its diagnostics cleared. Translation only: what is a problem is the service's business.
+ * Debounced, versioned validation: a document just opened is validated on the next turn, an edited one
+ * once edits settle; each run parses through the cache and publishes the facade's diagnostics tagged with
+ * the document version. A newer edit cancels the pending run, a closed document gets its diagnostics cleared. Translation only: what is a problem is the service's business.
  */
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { AslLanguageService } from '../../service/aslLanguageService';
@@ -13,8 +13,8 @@ import type { CancelableTimer, ServerHost } from '../serverHost';
 export const DEFAULT_VALIDATION_DELAY_MS = 300;
 
 export interface ValidationScheduler {
-  /** Validates the document once edits have settled for the configured delay. */
-  schedule(document: TextDocument): void;
+  /** Validates the document after `delay` ms (default: the configured debounce delay). */
+  schedule(document: TextDocument, delay?: number): void;
   /** Re-validates every open document at once (settings changed). */
   revalidateAll(): void;
   /** Cancels pending runs (shutdown). */
@@ -70,7 +70,7 @@ export function registerValidation(
     });
   }
 
-  function schedule(document: TextDocument): void {
+  function schedule(document: TextDocument, delay = delayMs): void {
     cancel(document.uri);
     const { uri, version } = document;
     pending.set(
@@ -78,11 +78,17 @@ export function registerValidation(
       host.timer.setTimeout(() => {
         pending.delete(uri);
         validateNow(uri, version);
-      }, delayMs),
+      }, delay),
     );
   }
 
-  documents.onDidChangeContent((event) => schedule(event.document));
+  // TextDocuments fires onDidOpen, then onDidChangeContent, for every didOpen.
+  const opening = new Set<string>();
+  documents.onDidOpen((event) => opening.add(event.document.uri));
+  documents.onDidChangeContent((event) => {
+    const uri = event.document.uri;
+    schedule(event.document, opening.delete(uri) ? 0 : delayMs);
+  });
   documents.onDidClose((event) => {
     const { uri } = event.document;
     cancel(uri);
