@@ -1,16 +1,20 @@
 /**
  * Evaluates debug-console, watch, breakpoint-condition and logpoint expressions against a paused state:
- * `{% ... %}` or any other text as JSONata (`$states.input`, `$states.context`, `$` = the input,
- * variables as `$name`). Pure evaluation over plain values; no DAP, no I/O.
+ * JSONPath (`$.a`, `$$.Execution.Id`, `$var.x`), intrinsic calls (`States.Format(...)`) and JSONata
+ * (`{% ... %}` or any other text; `$states.input`, `$states.context`, variables as `$name`), through the
+ * shared expression modules. Pure evaluation over plain values; no DAP, no I/O.
  */
-import jsonata from 'jsonata';
+import { randomUUID } from 'node:crypto';
+import { looksLikeIntrinsic, parseIntrinsic, parseJsonPath, queryJsonPath } from '../asl';
+import { evaluateIntrinsic } from '../runtime/intrinsicFunctions';
+import { evaluateJsonata } from '../runtime/jsonataEvaluator';
 
 /** What an expression can see: the state input, the context object and the variables in scope. */
 export interface EvaluationScope {
   input: unknown;
   context: unknown;
   variables: Record<string, unknown>;
-  /** The paused state's query language (decides how `$.x` is read). */
+  /** The paused state's query language (a JSONata state reads `$x` forms as JSONata). */
   queryLanguage?: 'JSONPath' | 'JSONata';
 }
 
@@ -19,26 +23,52 @@ export class EvaluationError extends Error {}
 
 const JSONATA_MARKERS = /^\s*\{%([\s\S]*)%\}\s*$/;
 
+const RANDOMNESS = { random: () => Math.random(), uuid: () => randomUUID() };
+
 /** Evaluates `expression`; throws EvaluationError with a readable message. */
 export async function evaluateExpression(expression: string, scope: EvaluationScope): Promise<unknown> {
-  const marked = JSONATA_MARKERS.exec(expression);
-  const body = marked ? marked[1] : expression;
-  if (body.trim() === '') throw new EvaluationError('Empty expression.');
-  let compiled: jsonata.Expression;
-  try {
-    compiled = jsonata(body);
-  } catch (error) {
-    throw new EvaluationError(`JSONata syntax error: ${jsonataMessage(error)}`);
+  const text = expression.trim();
+  if (text === '') throw new EvaluationError('Empty expression.');
+  const marked = JSONATA_MARKERS.exec(text);
+  if (marked) return jsonataValue(marked[1], scope);
+  const roots = { input: scope.input, context: scope.context, variables: scope.variables };
+  if (looksLikeIntrinsic(text)) {
+    const parsed = parseIntrinsic(text);
+    if (!parsed.ok)
+      throw new EvaluationError(`Intrinsic syntax error at ${parsed.error.offset}: ${parsed.error.message}`);
+    try {
+      return evaluateIntrinsic(parsed.call, roots, RANDOMNESS);
+    } catch (error) {
+      throw new EvaluationError(`States.IntrinsicFailure: ${messageOf(error)}`);
+    }
   }
-  const bindings: Record<string, unknown> = {
-    ...scope.variables,
-    states: { input: scope.input, context: scope.context },
-  };
-  try {
-    return await compiled.evaluate(scope.input, bindings);
-  } catch (error) {
-    throw new EvaluationError(`JSONata error: ${jsonataMessage(error)}`);
+  if (text.startsWith('$') && scope.queryLanguage !== 'JSONata') {
+    const parsed = parseJsonPath(text);
+    const isStates = parsed.ok && parsed.path.root === 'variable' && parsed.path.variableName === 'states';
+    if (parsed.ok && !isStates) {
+      const result = queryJsonPath(parsed.path, roots);
+      if (!result.found) throw new EvaluationError(result.reason);
+      return result.value;
+    }
+    // Not a path ($sum(...), $states.input.x + 1, ...): read it as JSONata.
   }
+  return jsonataValue(text, scope);
+}
+
+async function jsonataValue(body: string, scope: EvaluationScope): Promise<unknown> {
+  try {
+    return await evaluateJsonata(
+      body,
+      { states: { input: scope.input, context: scope.context }, variables: scope.variables },
+      { ...RANDOMNESS, timeoutMs: 2_000 },
+    );
+  } catch (error) {
+    throw new EvaluationError(`JSONata: ${messageOf(error)}`);
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** JSONata truthiness for breakpoint conditions (undefined, false, 0, '', null, [] and {} are false). */
@@ -72,13 +102,4 @@ export function formatValue(value: unknown): string {
   if (value === undefined) return 'undefined';
   if (typeof value === 'string') return value;
   return JSON.stringify(value);
-}
-
-function jsonataMessage(error: unknown): string {
-  if (error && typeof error === 'object') {
-    const e = error as { message?: string; position?: number; code?: string };
-    const at = typeof e.position === 'number' ? ` (at character ${e.position})` : '';
-    return `${e.message ?? String(error)}${at}`;
-  }
-  return String(error);
 }
