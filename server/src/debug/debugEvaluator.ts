@@ -34,8 +34,9 @@ export async function evaluateExpression(expression: string, scope: EvaluationSc
   const roots = { input: scope.input, context: scope.context, variables: scope.variables };
   if (looksLikeIntrinsic(text)) {
     const parsed = parseIntrinsic(text);
-    if (!parsed.ok)
+    if (!parsed.ok) {
       throw new EvaluationError(`Intrinsic syntax error at ${parsed.error.offset}: ${parsed.error.message}`);
+    }
     try {
       return evaluateIntrinsic(parsed.call, roots, RANDOMNESS);
     } catch (error) {
