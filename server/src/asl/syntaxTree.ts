@@ -71,12 +71,17 @@ function toPlain(node: SyntaxNode): unknown {
         const keyNode = prop.children?.[0];
         const valueNode = prop.children?.[1];
         if (!keyNode || typeof keyNode.value !== 'string') continue;
-        Object.defineProperty(out, keyNode.value, {
-          value: valueNode ? toPlain(valueNode) : undefined,
-          enumerable: true,
-          writable: true,
-          configurable: true,
-        });
+        const value = valueNode ? toPlain(valueNode) : undefined;
+        if (keyNode.value === '__proto__') {
+          Object.defineProperty(out, keyNode.value, {
+            value,
+            enumerable: true,
+            writable: true,
+            configurable: true,
+          });
+        } else {
+          out[keyNode.value] = value; // plain assignment: several times faster than defineProperty
+        }
       }
       return out;
     }

@@ -88,14 +88,20 @@ export function rootSchema(language: QueryLanguage): JsonSchema {
   return objectSchema(ROOT_FIELDS, language, 'state machine');
 }
 
-let ajv: Ajv | undefined;
+/**
+ * Two compilers: a fast one (first error only, not verbose) answers "valid?" for the common case; the
+ * detailed one (all errors, verbose) runs only when the fast one fails.
+ */
+const compilers: Partial<Record<'fast' | 'detailed', Ajv>> = {};
 const cache = new Map<string, ValidateFunction>();
 
-function compiler(): Ajv {
+function compiler(kind: 'fast' | 'detailed'): Ajv {
+  let ajv = compilers[kind];
   if (!ajv) {
+    const detailed = kind === 'detailed';
     ajv = new Ajv({
-      allErrors: true,
-      verbose: true,
+      allErrors: detailed,
+      verbose: detailed,
       strict: true,
       strictRequired: false,
       allowUnionTypes: true,
@@ -103,14 +109,28 @@ function compiler(): Ajv {
     for (const keyword of ['xKind', 'xExpect']) ajv.addKeyword({ keyword, schemaType: 'string' });
     ajv.addKeyword({ keyword: 'xOtherLanguageFields', schemaType: 'array' });
     ajv.addKeyword({ keyword: 'xLoose', schemaType: 'boolean' });
+    compilers[kind] = ajv;
   }
   return ajv;
 }
 
+/** A ValidateFunction-compatible pair: after a failure, `errors` holds every error (verbose). */
 function compiled(key: string, build: () => JsonSchema): ValidateFunction {
   let validate = cache.get(key);
   if (!validate) {
-    validate = compiler().compile(build());
+    const schema = build();
+    const fast = compiler('fast').compile(schema);
+    const detailed = compiler('detailed').compile(schema);
+    const pair = ((data: unknown) => {
+      if (fast(data)) {
+        pair.errors = null;
+        return true;
+      }
+      detailed(data);
+      pair.errors = detailed.errors;
+      return false;
+    }) as ValidateFunction;
+    validate = pair;
     cache.set(key, validate);
   }
   return validate;

@@ -19,6 +19,23 @@ import type { ValidationContext } from './validationContext';
 const SKIPPED_KEYS = new Set(['Branches', 'ItemProcessor', 'Iterator', 'Comment']);
 const INTRINSIC_CALL = /\bStates\.[A-Za-z][A-Za-z0-9]*\s*\(/;
 
+/**
+ * Parsed expressions by text, bounded: re-validating a document while it is edited re-parses only the
+ * expressions that changed. The ASTs are only read (freeVariableReferences does not mutate them).
+ */
+const parseCache = new Map<string, ReturnType<typeof parseJsonataExpression>>();
+const PARSE_CACHE_LIMIT = 5000;
+
+function parseCached(expression: string): ReturnType<typeof parseJsonataExpression> {
+  let parsed = parseCache.get(expression);
+  if (!parsed) {
+    parsed = parseJsonataExpression(expression);
+    if (parseCache.size >= PARSE_CACHE_LIMIT) parseCache.clear();
+    parseCache.set(expression, parsed);
+  }
+  return parsed;
+}
+
 export function checkJsonataState(
   context: ValidationContext,
   state: StateModel,
@@ -75,7 +92,7 @@ function checkString(
     return;
   }
   const { expression, offset } = jsonataBody(value);
-  const parsed = parseJsonataExpression(expression);
+  const parsed = parseCached(expression);
   if (!parsed.ok) {
     context.report(
       'invalid-jsonata',

@@ -62,9 +62,19 @@ const TEMPLATE_FIELDS: string[][] = [
   ['ItemBatcher', 'BatchInput'],
 ];
 
-function at(node: SyntaxNode | undefined, keys: string[]): SyntaxNode | undefined {
-  let current = node;
-  for (const key of keys) current = valueNodeOf(current, key);
+/** The value nodes of an object's properties by key (the last duplicate wins, as in JSON.parse). */
+function propertyMap(node: SyntaxNode): Map<string, SyntaxNode | undefined> {
+  const map = new Map<string, SyntaxNode | undefined>();
+  for (const prop of node.children ?? []) {
+    const key = prop.children?.[0]?.value;
+    if (typeof key === 'string') map.set(key, prop.children?.[1]);
+  }
+  return map;
+}
+
+function at(fields: Map<string, SyntaxNode | undefined>, keys: string[]): SyntaxNode | undefined {
+  let current = fields.get(keys[0]);
+  for (const key of keys.slice(1)) current = valueNodeOf(current, key);
   return current;
 }
 
@@ -78,19 +88,22 @@ export function checkJsonPathState(
   const node = state.node;
   if (node?.type !== 'object' || state.queryLanguage !== 'JSONPath') return;
   const checker = new PathChecker(context, state, reads);
-  for (const [keys, kind] of STATE_PATH_FIELDS) checker.pathField(at(node, keys), keys.join('.'), kind);
-  for (const keys of TEMPLATE_FIELDS) checker.template(at(node, keys));
-  const timestamp = valueNodeOf(node, 'Timestamp');
+  const fields = propertyMap(node);
+  for (const [keys, kind] of STATE_PATH_FIELDS) {
+    if (fields.has(keys[0])) checker.pathField(at(fields, keys), keys.join('.'), kind);
+  }
+  for (const keys of TEMPLATE_FIELDS) if (fields.has(keys[0])) checker.template(at(fields, keys));
+  const timestamp = fields.get('Timestamp');
   if (timestamp && isJsonataString(timestamp.value)) {
     context.report('jsonata-in-jsonpath', timestamp, { field: 'Timestamp' });
   }
   for (const field of ['Catch', 'Choices']) {
-    (valueNodeOf(node, field)?.children ?? []).forEach((entry, i) => {
+    (fields.get(field)?.children ?? []).forEach((entry, i) => {
       checker.pathField(valueNodeOf(entry, 'ResultPath'), `${field}[${i}].ResultPath`, 'result');
       checker.template(valueNodeOf(entry, 'Assign'));
     });
   }
-  for (const rule of valueNodeOf(node, 'Choices')?.children ?? []) checker.choiceRule(rule);
+  for (const rule of fields.get('Choices')?.children ?? []) checker.choiceRule(rule);
 }
 
 class PathChecker {
