@@ -14,6 +14,10 @@ export function registerCommands(): void {
     summary: 'serve the ASL language server (--stdio default)',
     load: async () => (await import('./lspCommand.js')).main,
   });
+  _defineCommand('dap', {
+    summary: 'serve the ASL debug adapter on stdio (--server=PORT for 127.0.0.1:PORT)',
+    load: async () => (await import('./dapCommand.js')).main,
+  });
 }
 
 registerCommands();

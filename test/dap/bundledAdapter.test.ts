@@ -1,0 +1,47 @@
+// The shipped adapter: dist/debugAdapter.js (built by `npm run bundle`) spoken to over stdio by DebugClient,
+// and `asl dap` of dist/cli.js.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { DebugClient } from '@vscode/debugadapter-testsupport';
+import { repoRoot } from '../support/paths';
+import { dapFixture, lineOf } from './dapTestHarness';
+
+const adapter = path.join(repoRoot, 'dist', 'debugAdapter.js');
+const cli = path.join(repoRoot, 'dist', 'cli.js');
+
+test('dist/debugAdapter.js speaks DAP over stdio', { timeout: 30_000 }, async () => {
+  assert.ok(fs.existsSync(adapter), 'dist/debugAdapter.js is missing: run npm run bundle');
+  const client = new DebugClient('node', adapter, 'asl');
+  await client.start();
+  try {
+    const init = await client.initializeRequest();
+    assert.equal(init.body?.supportsConditionalBreakpoints, true);
+    const program = dapFixture('nested.asl.json');
+    const text = fs.readFileSync(program, 'utf8');
+    const bps = await client.setBreakpointsRequest({
+      source: { path: program },
+      breakpoints: [{ line: lineOf(text, '"Output": "{% $states.input * 2 %}"') }],
+    });
+    assert.equal(bps.body.breakpoints[0].verified, true);
+    assert.equal(bps.body.breakpoints[0].line, lineOf(text, '"Double": {'));
+    await assert.rejects(
+      client.launch({ program: dapFixture('broken.asl.json') }),
+      /broken\.asl\.json is not a valid state machine/,
+    );
+  } finally {
+    await client.stop();
+  }
+});
+
+test('asl dap is registered and documents its transports', () => {
+  assert.ok(fs.existsSync(cli), 'dist/cli.js is missing: run npm run bundle');
+  const help = spawnSync(process.execPath, [cli, 'dap', '--help'], { encoding: 'utf8' });
+  assert.equal(help.status, 0, help.stderr);
+  assert.match(help.stdout, /Usage: asl dap \[--server=PORT\]/);
+  const bad = spawnSync(process.execPath, [cli, 'dap', '--bogus'], { encoding: 'utf8' });
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /unknown option '--bogus'/);
+});
