@@ -112,7 +112,11 @@ function choiceRuleFields(nested: boolean): FieldTable {
   if (!nested) {
     fields.Next = both(stringSchema, true);
     fields.Assign = both(objectValue);
-    fields.Condition = jsonataOnly(() => substitutable({ type: 'boolean' }, 'true, false', 'JSONata'));
+    fields.Condition = {
+      languages: 'JSONata',
+      schema: () => substitutable({ type: 'boolean' }, 'true, false', 'JSONata'),
+      required: true,
+    };
     fields.Output = jsonataOnly(anyValue);
   }
   return fields;

@@ -133,3 +133,25 @@ test('a definition that is not an object is one clear error', () => {
   const text = '[1, 2]';
   expectDiagnostic(text, validate(text), 'definition-not-object', '[1, 2]');
 });
+
+test('JSONata Choice Rules need Condition and take no Variable', () => {
+  const text = machine(
+    {
+      C: {
+        Type: 'Choice',
+        Choices: [
+          { Condition: '{% $states.input.ok %}', Next: 'D' },
+          { Variable: '$.x', Next: 'D' },
+        ],
+        Default: 'D',
+      },
+      D: { Type: 'Succeed' },
+    },
+    { QueryLanguage: 'JSONata' },
+  );
+  const diagnostics = validate(text);
+  expectDiagnostic(text, diagnostics, 'field-not-in-query-language', '"Variable"');
+  const missing = diagnostics.filter((d) => d.code === 'missing-required-field');
+  assert.equal(missing.length, 1);
+  assert.match(messageOf(missing[0]), /Choices\[1\].*"Condition"/);
+});
