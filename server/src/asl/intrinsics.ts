@@ -395,3 +395,49 @@ function describeLiteral(arg: IntrinsicArg): string {
   if (arg.kind === 'null') return 'null';
   return `${arg.kind} ${String(arg.value)}`;
 }
+
+/** The innermost intrinsic call whose argument list contains an offset, found in possibly unfinished text. */
+export interface IntrinsicCallContext {
+  name: string;
+  nameOffset: number;
+  /** Zero-based index of the argument the offset is in. */
+  argIndex: number;
+}
+
+/**
+ * For signature help while typing: scans `text` up to `offset` (tolerating an unfinished call, e.g.
+ * `States.Format('a {}', $.x, `) and returns the innermost open call and the argument index there.
+ */
+export function intrinsicCallAt(text: string, offset: number): IntrinsicCallContext | undefined {
+  const stack: Array<IntrinsicCallContext | 'bracket'> = [];
+  const end = Math.min(offset, text.length);
+  for (let i = 0; i < end; i++) {
+    const c = text[i];
+    if (c === "'") {
+      i++;
+      while (i < end && text[i] !== "'") i += text[i] === '\\' ? 2 : 1;
+      continue;
+    }
+    if (c === '[') stack.push('bracket');
+    else if (c === ']') {
+      if (stack[stack.length - 1] === 'bracket') stack.pop();
+    } else if (c === '(') {
+      const m = /([A-Za-z_][A-Za-z0-9_.]*)\s*$/.exec(text.slice(0, i));
+      if (m && stack[stack.length - 1] !== 'bracket') {
+        stack.push({ name: m[1], nameOffset: i - m[0].length, argIndex: 0 });
+      } else {
+        stack.push('bracket');
+      }
+    } else if (c === ')') {
+      stack.pop();
+    } else if (c === ',') {
+      const top = stack[stack.length - 1];
+      if (top && top !== 'bracket') top.argIndex++;
+    }
+  }
+  for (let k = stack.length - 1; k >= 0; k--) {
+    const frame = stack[k];
+    if (frame !== 'bracket') return frame;
+  }
+  return undefined;
+}

@@ -197,3 +197,49 @@ function boundName(e: unknown): string | undefined {
   const lhs = e.lhs as AstNode | undefined;
   return typeof lhs?.value === 'string' ? lhs.value : undefined;
 }
+
+/** The innermost function call (`$name(`) whose arguments contain an offset, in possibly unfinished text. */
+export interface JsonataCallContext {
+  /** With the `$`: `$sum`. */
+  name: string;
+  nameOffset: number;
+  argIndex: number;
+}
+
+/**
+ * For signature help while typing: scans `expression` up to `offset` (tolerating unfinished text such as
+ * `$substring($states.input.name, `) and returns the innermost open `$function(` call and argument index.
+ */
+export function jsonataCallAt(expression: string, offset: number): JsonataCallContext | undefined {
+  const stack: Array<JsonataCallContext | 'group'> = [];
+  const end = Math.min(offset, expression.length);
+  for (let i = 0; i < end; i++) {
+    const c = expression[i];
+    if (c === '"' || c === "'" || c === '`') {
+      i++;
+      while (i < end && expression[i] !== c) i += expression[i] === '\\' ? 2 : 1;
+      continue;
+    }
+    if (c === '/' && expression[i + 1] === '*') {
+      const close = expression.indexOf('*/', i + 2);
+      i = close < 0 ? end : close + 1;
+      continue;
+    }
+    if (c === '(') {
+      const m = /\$[A-Za-z_][A-Za-z0-9_]*\s*$/.exec(expression.slice(0, i));
+      stack.push(m ? { name: m[0].trim(), nameOffset: i - m[0].length, argIndex: 0 } : 'group');
+    } else if (c === '[' || c === '{') {
+      stack.push('group');
+    } else if (c === ')' || c === ']' || c === '}') {
+      stack.pop();
+    } else if (c === ',') {
+      const top = stack[stack.length - 1];
+      if (top && top !== 'group') top.argIndex++;
+    }
+  }
+  for (let k = stack.length - 1; k >= 0; k--) {
+    const frame = stack[k];
+    if (frame !== 'group') return frame;
+  }
+  return undefined;
+}

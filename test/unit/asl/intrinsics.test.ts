@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import {
   checkIntrinsicCall,
   INTRINSIC_FUNCTIONS,
+  intrinsicCallAt,
   looksLikeIntrinsic,
   parseIntrinsic,
   type IntrinsicCall,
@@ -112,4 +113,19 @@ test('looksLikeIntrinsic separates calls from paths', () => {
   assert.equal(looksLikeIntrinsic('  States.UUID ()'), true);
   assert.equal(looksLikeIntrinsic('$.a'), false);
   assert.equal(looksLikeIntrinsic('$.a.length()'), false);
+});
+
+test('intrinsicCallAt finds the open call and argument index in unfinished text', () => {
+  const text = "States.Format('a, {}', States.MathAdd($.x[?(@.a, 1)], ";
+  assert.deepEqual(intrinsicCallAt(text, text.length), {
+    name: 'States.MathAdd',
+    nameOffset: 23,
+    argIndex: 1,
+  });
+  assert.deepEqual(intrinsicCallAt(text, 16), { name: 'States.Format', nameOffset: 0, argIndex: 0 });
+  assert.deepEqual(intrinsicCallAt(text, 23), { name: 'States.Format', nameOffset: 0, argIndex: 1 });
+  const done = 'States.Array(States.UUID(), ';
+  assert.deepEqual(intrinsicCallAt(done, done.length), { name: 'States.Array', nameOffset: 0, argIndex: 1 });
+  assert.equal(intrinsicCallAt('$.a', 3), undefined);
+  assert.equal(intrinsicCallAt('States.UUID()', 13), undefined);
 });

@@ -7,6 +7,7 @@ import {
   freeVariableReferences,
   isJsonataString,
   JSONATA_FUNCTIONS,
+  jsonataCallAt,
   jsonataBody,
   parseJsonataExpression,
 } from '../../../server/src/asl';
@@ -110,4 +111,18 @@ test('parses every JSONata string in the valid real-world corpus (zero false pos
   console.log(`corpus: ${checked} JSONata expressions parsed, ${failures.length} rejected`);
   assert.deepEqual(failures, []);
   assert.ok(checked > 500, `too few JSONata strings found: ${checked}`);
+});
+
+test('jsonataCallAt finds the open $function( call and argument index in unfinished text', () => {
+  const text = '$substring($states.input.name, $count([1, 2]), ';
+  assert.deepEqual(jsonataCallAt(text, text.length), { name: '$substring', nameOffset: 0, argIndex: 2 });
+  assert.deepEqual(jsonataCallAt(text, 38), { name: '$count', nameOffset: 31, argIndex: 0 });
+  assert.deepEqual(jsonataCallAt('$join(["a,b", \'c,d\'], ', 22), {
+    name: '$join',
+    nameOffset: 0,
+    argIndex: 1,
+  });
+  assert.deepEqual(jsonataCallAt('$f(/* a, b */ 1', 15), { name: '$f', nameOffset: 0, argIndex: 0 });
+  assert.equal(jsonataCallAt('($x := 1; $x, ', 14), undefined);
+  assert.equal(jsonataCallAt('$sum([1])', 9), undefined);
 });
