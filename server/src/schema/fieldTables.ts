@@ -162,7 +162,7 @@ export const ITEM_BATCHER_FIELDS: FieldTable = {
 
 export const WRITER_CONFIG_FIELDS: FieldTable = {
   OutputType: both(enumField(['JSON', 'JSONL']), true),
-  Transformation: both(enumField(['NONE', 'COMPACT', 'FLATTEN']), true),
+  Transformation: both(enumField(['NONE', 'COMPACT', 'FLATTEN'])),
 };
 
 export const RESULT_WRITER_FIELDS: FieldTable = {

@@ -24,7 +24,11 @@ export const MESSAGES = {
     severity: 'error',
     message: (a) =>
       `${q(a.field)} is not a field of ${a.kind}.` +
-      (a.suggestion ? ` Did you mean ${q(a.suggestion)}?` : ' Remove it or check its spelling.'),
+      (a.suggestion
+        ? ` Did you mean ${q(a.suggestion)}?`
+        : a.misplaced
+          ? ' It belongs elsewhere in ASL: remove it here.'
+          : ' Remove it or check its spelling.'),
   },
   'field-not-in-query-language': {
     severity: 'error',
@@ -188,7 +192,7 @@ export const MESSAGES = {
   'invalid-payload-path': {
     severity: 'error',
     message: (a) =>
-      `${q(a.field)} ends in ".$", so its value must be a JSONPath ("$...", "$$...", "$var") or an intrinsic function call; ${q(a.value)} is neither.`,
+      `${q(a.field)} ends in ".$", so its value must be a JSONPath ("$...", "$$...", "$var") or an intrinsic function call; ${a.value} is neither.`,
   },
   'payload-key-collision': {
     severity: 'error',

@@ -171,7 +171,10 @@ class PathChecker {
   private dynamicValue(field: string, node: SyntaxNode | undefined): void {
     if (!node) return;
     if (node.type !== 'string' || typeof node.value !== 'string') {
-      this.context.report('invalid-payload-path', node, { field, value: node.type });
+      this.context.report('invalid-payload-path', node, {
+        field,
+        value: `${/^[aeiou]/.test(node.type) ? 'an' : 'a'} ${node.type}`,
+      });
       return;
     }
     const value = node.value;
@@ -181,7 +184,7 @@ class PathChecker {
     } else if (value.startsWith('$')) {
       this.parse(node, value, field);
     } else {
-      this.context.report('invalid-payload-path', node, { field, value });
+      this.context.report('invalid-payload-path', node, { field, value: JSON.stringify(value) });
     }
   }
 

@@ -196,12 +196,14 @@ function reportError(
         );
       } else {
         const known = [...Object.keys(schema.properties ?? {}), ...(schema.xOtherLanguageFields ?? [])];
-        const suggestion = closestName(name, known);
+        // A real ASL field in the wrong place (End in a Choice Rule, Next inside And/Or/Not) is not a typo.
+        const misplaced = ALL_STATE_FIELDS.includes(name) || name === 'Next';
+        const suggestion = misplaced ? undefined : closestName(name, known);
         const article = /^[AEIOU]/.test(kind) ? 'an' : 'a';
         context.report(
           'unknown-field',
           key,
-          { field: name, kind: `${article} ${kind}`, suggestion },
+          { field: name, kind: `${article} ${kind}`, suggestion, misplaced: misplaced ? 'yes' : undefined },
           { data: suggestion ? { field: name, suggestion } : { field: name } },
         );
       }
@@ -209,7 +211,12 @@ function reportError(
     }
     case 'required':
       context.report('missing-required-field', objectAnchor(node, state, base), {
-        kind: error.instancePath === '' ? capitalise(baseLabel) : `${field} (${kind})`,
+        kind:
+          error.instancePath === ''
+            ? capitalise(baseLabel)
+            : field === kind || field.endsWith(`.${kind}`)
+              ? field
+              : `${field} (${kind})`,
         field: String(params.missingProperty),
       });
       return;
