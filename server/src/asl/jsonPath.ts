@@ -290,7 +290,7 @@ export class PathReader {
         if (q !== "'" && q !== '"') {
           throw new JsonPathSyntaxError('Expected a quoted property name', Math.min(this.pos, stop));
         }
-        names.push(this.readQuoted(stop));
+        names.push(this.readQuoted(stop, true));
         this.skipSpaces(stop);
         if (t[this.pos] === ',') {
           this.pos++;
@@ -308,7 +308,11 @@ export class PathReader {
     );
   }
 
-  readQuoted(stop: number): string {
+  /**
+   * Reads a quoted string. In bracket names AWS keeps a backslash as written (it only stops the next
+   * character from closing the string: `['a\"b']` names `a\"b`); filter literals resolve escapes.
+   */
+  readQuoted(stop: number, keepEscapes = false): string {
     const t = this.text;
     const quote = t[this.pos];
     const start = this.pos;
@@ -317,7 +321,7 @@ export class PathReader {
     while (this.pos < stop) {
       const c = t[this.pos];
       if (c === '\\' && this.pos + 1 < stop) {
-        out += t[this.pos + 1];
+        out += keepEscapes ? c + t[this.pos + 1] : t[this.pos + 1];
         this.pos += 2;
         continue;
       }

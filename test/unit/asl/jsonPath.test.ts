@@ -43,7 +43,12 @@ test('dot names keep dashes, dollars and braces; bracket names keep spaces and e
   assert.deepEqual(parsed('$.detail-type').segments[0].selector, { kind: 'name', name: 'detail-type' });
   assert.deepEqual(parsed('$.${Key}').segments[0].selector, { kind: 'name', name: '${Key}' });
   assert.deepEqual(parsed("$['my prop']").segments[0].selector, { kind: 'name', name: 'my prop' });
-  assert.deepEqual(parsed("$['it\\'s']").segments[0].selector, { kind: 'name', name: "it's" });
+  // AWS keeps backslashes in bracket names as written (conformance: escape_sequence_parsing JSONPATH).
+  assert.deepEqual(parsed("$['it\\'s']").segments[0].selector, { kind: 'name', name: "it\\'s" });
+  assert.deepEqual(parsed('$[\'Test\\""Name"\']').segments[0].selector, {
+    kind: 'name',
+    name: 'Test\\""Name"',
+  });
   assert.deepEqual(parsed('$["double"]').segments[0].selector, { kind: 'name', name: 'double' });
 });
 

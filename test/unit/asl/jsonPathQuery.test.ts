@@ -42,6 +42,8 @@ test('definite paths yield the value itself', () => {
   assert.equal(q("$['store']['bicycle']['color']", doc), 'red');
   assert.deepEqual(q('$', doc), doc);
   assert.equal(q('$.[0]', [5, 6]), 5);
+  // Conformance (escape_sequence_parsing, JSONPATH): the key is matched with its backslash.
+  assert.equal(q('$[\'Test\\""Name"\']', { 'Test\\""Name"': 'Value"\\' }), 'Value"\\');
   assert.equal(q('$.store.book.length()', doc), 3);
   assert.deepEqual(q("$.store.bicycle['color','price']", doc), { color: 'red', price: 19.95 });
 });
