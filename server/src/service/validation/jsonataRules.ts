@@ -45,7 +45,41 @@ export function checkJsonataState(
   for (const prop of state.node.children ?? []) {
     const key = prop.children?.[0];
     if (typeof key?.value === 'string' && SKIPPED_KEYS.has(key.value)) continue;
-    walk(context, state, prop.children?.[1], reads);
+    walk(context, state, prop.children?.[1], reads, String(key?.value));
+  }
+}
+
+const STATES_FIELD = /\$states\s*\.\s*(result|errorOutput)\b/g;
+const HAS_RESULT = new Set(['Task', 'Map', 'Parallel']);
+
+/** `$states.result` exists only in Output/Assign of Task/Map/Parallel; `$states.errorOutput` only in Catchers. */
+function checkStatesFields(
+  context: ValidationContext,
+  state: StateModel,
+  node: SyntaxNode,
+  expression: string,
+  offset: number,
+  field: string,
+): void {
+  for (const match of expression.matchAll(STATES_FIELD)) {
+    const name = match[1];
+    const available =
+      name === 'errorOutput'
+        ? field === 'Catch'
+        : (field === 'Output' || field === 'Assign') && !!state.type && HAS_RESULT.has(state.type);
+    if (available) continue;
+    context.report(
+      'states-field-unavailable',
+      context.inString(node, offset + match.index, match[0].length),
+      {
+        name,
+        field,
+        where:
+          name === 'errorOutput'
+            ? "in a Catcher's Output or Assign"
+            : 'in Output or Assign of a Task, Map or Parallel state',
+      },
+    );
   }
 }
 
@@ -54,6 +88,7 @@ function walk(
   state: StateModel,
   node: SyntaxNode | undefined,
   reads: VariableRead[],
+  field: string,
 ): void {
   if (!node) return;
   switch (node.type) {
@@ -63,14 +98,14 @@ function walk(
         if (typeof key?.value === 'string' && key.value.endsWith('.$') && key.value.length > 2) {
           context.report('dollar-key-in-jsonata', key, { field: key.value });
         }
-        walk(context, state, prop.children?.[1], reads);
+        walk(context, state, prop.children?.[1], reads, field);
       }
       return;
     case 'array':
-      for (const child of node.children ?? []) walk(context, state, child, reads);
+      for (const child of node.children ?? []) walk(context, state, child, reads, field);
       return;
     case 'string':
-      if (typeof node.value === 'string') checkString(context, state, node, node.value, reads);
+      if (typeof node.value === 'string') checkString(context, state, node, node.value, reads, field);
       return;
     default:
       return;
@@ -83,11 +118,12 @@ function checkString(
   node: SyntaxNode,
   value: string,
   reads: VariableRead[],
+  field: string,
 ): void {
   if (!isJsonataString(value)) {
     const trimmed = String(value).trim();
     if ((trimmed.startsWith('{%') || trimmed.endsWith('%}')) && !trimmed.includes('${')) {
-      context.report('jsonata-not-surrounded', node, {}, { severity: 'warning' });
+      context.report('jsonata-not-surrounded', node);
     }
     return;
   }
@@ -103,6 +139,7 @@ function checkString(
     );
     return;
   }
+  if (expression.includes('$states')) checkStatesFields(context, state, node, expression, offset, field);
   const intrinsic = INTRINSIC_CALL.exec(expression);
   if (intrinsic) {
     context.report(

@@ -219,8 +219,15 @@ export const MESSAGES = {
   // JSONata
   'invalid-jsonata': { severity: 'error', message: (a) => `Invalid JSONata expression: ${a.detail}` },
   'jsonata-not-surrounded': {
-    severity: 'error',
-    message: () => 'A JSONata expression must be written as "{% expression %}" (both delimiters).',
+    // A warning: AWS keeps such strings as literal text (LocalStack's AWS-validated literal tests).
+    severity: 'warning',
+    message: () =>
+      'This string is not evaluated as JSONata: only a string that starts with "{%" and ends with "%}" (nothing before or after) is an expression. Fix the delimiters, or ignore this if the text is meant literally.',
+  },
+  'states-field-unavailable': {
+    severity: 'warning',
+    message: (a) =>
+      `$states.${a.name} is not available in ${a.field}: it exists only ${a.where}, so this evaluates to undefined (States.QueryEvaluationError).`,
   },
   'undefined-variable': {
     severity: 'warning',

@@ -88,3 +88,25 @@ test('JSONPath variable reads count too, and "states" is reserved', () => {
   expectDiagnostic(text, diagnostics, 'reserved-variable-name', '"states"');
   assert.equal(diagnostics.filter((d) => d.code === 'unused-variable').length, 1);
 });
+
+test('$states.result and $states.errorOutput only where they exist', () => {
+  const text = machine(
+    {
+      T: {
+        Type: 'Task',
+        Resource: 'arn:aws:states:::lambda:invoke',
+        Arguments: { a: '{% $states.result %}' },
+        Output: '{% $states.result.Payload %}',
+        Catch: [{ ErrorEquals: ['States.ALL'], Output: '{% $states.errorOutput %}', Next: 'P' }],
+        Next: 'P',
+      },
+      P: { Type: 'Pass', Output: '{% $states.errorOutput %}', End: true },
+    },
+    top,
+  );
+  const diagnostics = validate(text).filter((d) => d.code === 'states-field-unavailable');
+  assert.equal(diagnostics.length, 2, JSON.stringify(diagnostics));
+  expectDiagnostic(text, diagnostics, 'states-field-unavailable', '$states.result', 0);
+  expectDiagnostic(text, diagnostics, 'states-field-unavailable', '$states.errorOutput', 1);
+  assert.equal(diagnostics[0].severity, DiagnosticSeverity.Warning);
+});
