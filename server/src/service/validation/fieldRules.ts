@@ -128,6 +128,14 @@ export function checkStateFields(context: ValidationContext, state: StateModel):
         exclusive(context, holder, pair);
       }
       checkLabel(context, valueNodeOf(node, 'Label'));
+      const processor = valueNodeOf(node, 'ItemProcessor') ?? valueNodeOf(node, 'Iterator');
+      const config = valueNodeOf(processor, 'ProcessorConfig');
+      if (valueNodeOf(config, 'Mode')?.value === 'DISTRIBUTED' && !keyNodeOf(config, 'ExecutionType')) {
+        context.report('missing-required-field', keyNodeOf(processor, 'ProcessorConfig')!, {
+          kind: 'A DISTRIBUTED ProcessorConfig',
+          field: 'ExecutionType',
+        });
+      }
       break;
     }
     case 'Choice':

@@ -119,3 +119,22 @@ test('Map Label: 1-40 characters without forbidden characters', () => {
     'invalid-map-label',
   );
 });
+
+test('a DISTRIBUTED processor needs an ExecutionType', () => {
+  const processor = (config: Record<string, string>) => ({
+    ProcessorConfig: config,
+    StartAt: 'I',
+    States: { I: { Type: 'Succeed' } },
+  });
+  const text = machine({
+    A: { Type: 'Map', ItemProcessor: processor({ Mode: 'DISTRIBUTED' }), Next: 'B' },
+    B: {
+      Type: 'Map',
+      ItemProcessor: processor({ Mode: 'DISTRIBUTED', ExecutionType: 'EXPRESS' }),
+      End: true,
+    },
+  });
+  const diagnostics = validate(text).filter((d) => d.code === 'missing-required-field');
+  assert.equal(diagnostics.length, 1);
+  expectDiagnostic(text, diagnostics, 'missing-required-field', '"ProcessorConfig"', 0);
+});
