@@ -243,3 +243,64 @@ export function jsonataCallAt(expression: string, offset: number): JsonataCallCo
   }
   return undefined;
 }
+
+/** A read of the implicit input document, which ASL does not provide at the top level of an expression. */
+export interface ImplicitInputReference {
+  /** `context`: `$` at the top level; `root`: `$$` anywhere; `field`: a bare field name (or `*`, `**`, `%`). */
+  kind: 'context' | 'root' | 'field';
+  text: string;
+  offset: number;
+  length: number;
+}
+
+/** Keys under which jsonata evaluates relative to a context item (predicates, grouping, sorting, transforms). */
+const ITEM_CONTEXT_KEYS = new Set(['stages', 'predicate', 'group', 'terms', 'pattern', 'update', 'delete']);
+
+/**
+ * Finds `$` and bare field names at the top level of an expression and `$$` anywhere: AWS evaluates JSONata
+ * without an input document (data comes from `$states` and variables), so these read nothing. Inside
+ * predicates, later path steps, lambdas and grouping they address the context item and are fine.
+ */
+export function implicitInputReferences(ast: unknown): ImplicitInputReference[] {
+  const out: ImplicitInputReference[] = [];
+  visitImplicit(ast, true, out);
+  return out;
+}
+
+function visitImplicit(node: unknown, top: boolean, out: ImplicitInputReference[]): void {
+  if (Array.isArray(node)) {
+    for (const n of node) visitImplicit(n, top, out);
+    return;
+  }
+  if (!isNode(node)) return;
+  const end = typeof node.position === 'number' ? node.position : 0;
+  const add = (kind: ImplicitInputReference['kind'], text: string) =>
+    out.push({ kind, text, offset: Math.max(0, end - text.length), length: Math.max(1, text.length) });
+  switch (node.type) {
+    case 'variable':
+      if (node.value === '$') add('root', '$$');
+      else if (node.value === '' && top) add('context', '$');
+      break;
+    case 'name':
+    case 'wildcard':
+    case 'descendant':
+    case 'parent':
+      if (top) add('field', typeof node.value === 'string' ? node.value : '');
+      break;
+    case 'path': {
+      const steps = Array.isArray(node.steps) ? node.steps : [];
+      steps.forEach((step, i) => visitImplicit(step, top && i === 0, out));
+      visitImplicit(node.group, false, out);
+      return;
+    }
+    case 'lambda':
+      visitImplicit(node.body, false, out);
+      return;
+    default:
+      break;
+  }
+  for (const [k, v] of Object.entries(node)) {
+    if (k === 'position' || k === 'value' || k === 'type' || typeof v !== 'object' || v === null) continue;
+    visitImplicit(v, top && !ITEM_CONTEXT_KEYS.has(k), out);
+  }
+}

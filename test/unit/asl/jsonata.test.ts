@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import * as YAML from 'yaml';
 import {
   freeVariableReferences,
+  implicitInputReferences,
   isJsonataString,
   JSONATA_FUNCTIONS,
   jsonataCallAt,
@@ -82,7 +83,7 @@ function jsonataStrings(value: unknown, out: string[]): string[] {
   return out;
 }
 
-test('parses every JSONata string in the valid real-world corpus (zero false positives)', () => {
+test('parses every JSONata string in the valid real-world corpus, none reads the implicit input', () => {
   const realWorld = path.join(corpusDir, 'real-world');
   const files = fs
     .readFileSync(path.join(realWorld, 'EXPECTED.tsv'), 'utf8')
@@ -105,6 +106,8 @@ test('parses every JSONata string in the valid real-world corpus (zero false pos
         for (const v of freeVariableReferences(r.ast)) {
           assert.equal(body.expression.slice(v.offset, v.offset + v.name.length + 1), '$' + v.name);
         }
+        for (const x of implicitInputReferences(r.ast))
+          failures.push(`${file}: ${s} -> implicit input ${x.text}`);
       }
     }
   }
@@ -125,4 +128,30 @@ test('jsonataCallAt finds the open $function( call and argument index in unfinis
   assert.deepEqual(jsonataCallAt('$f(/* a, b */ 1', 15), { name: '$f', nameOffset: 0, argIndex: 0 });
   assert.equal(jsonataCallAt('($x := 1; $x, ', 14), undefined);
   assert.equal(jsonataCallAt('$sum([1])', 9), undefined);
+});
+
+test('implicitInputReferences flags $ and bare names at the top level and $$ anywhere', () => {
+  const implicit = (expression: string) => {
+    const r = parseJsonataExpression(expression);
+    assert.ok(r.ok, expression);
+    return implicitInputReferences(r.ast).map((x) => [x.kind, x.text, x.offset]);
+  };
+  assert.deepEqual(implicit('foo'), [['field', 'foo', 0]]);
+  assert.deepEqual(implicit(' $.foo'), [['context', '$', 1]]);
+  assert.deepEqual(implicit('$count(items)'), [['field', 'items', 7]]);
+  assert.deepEqual(implicit('$states.input.$$.x'), [['root', '$$', 14]]);
+  assert.deepEqual(implicit('{"a": foo}'), [['field', 'foo', 6]]);
+  // Relative to a context item: predicates, later steps, lambdas, grouping, sorting, transforms.
+  for (const ok of [
+    '$states.input.items[price > 1].name',
+    '$states.input[$ > 1]',
+    '$states.input.(a + b)',
+    '$states.input{type: $sum(v)}',
+    '$states.input^(name)',
+    '$map($states.input, function($v){ x })',
+    '$states.input ~> |a|{"b": 1}|',
+    '$v[0].name',
+  ]) {
+    assert.deepEqual(implicit(ok), [], ok);
+  }
 });
