@@ -20,13 +20,17 @@ export function dapFixture(name: string): string {
 
 export interface DapHarness {
   client: DebugClient;
+  port: number;
   /** Sessions created so far (one per connection). */
   sessions: AslDebugSession[];
   close(): Promise<void>;
 }
 
 /** Starts a server hosting AslDebugSession and a DebugClient connected to it. */
-export async function startDapHarness(hostOverrides: Partial<DebugHost> = {}): Promise<DapHarness> {
+export async function startDapHarness(
+  hostOverrides: Partial<DebugHost> = {},
+  options: { keepSessions?: boolean } = {},
+): Promise<DapHarness> {
   const sessions: AslDebugSession[] = [];
   const sockets = new Set<net.Socket>();
   const host: DebugHost = { ...createAdapterHost(), ...hostOverrides };
@@ -36,7 +40,7 @@ export async function startDapHarness(hostOverrides: Partial<DebugHost> = {}): P
     const session = new AslDebugSession(host);
     session.setRunAsServer(true);
     session.start(socket, socket);
-    sessions.push(session);
+    if (options.keepSessions !== false) sessions.push(session);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as net.AddressInfo).port;
@@ -44,6 +48,7 @@ export async function startDapHarness(hostOverrides: Partial<DebugHost> = {}): P
   await client.start(port);
   return {
     client,
+    port,
     sessions,
     async close() {
       await client.stop();
@@ -105,4 +110,85 @@ export async function expand(client: DebugClient, reference: number): Promise<un
     else out[v.name] = value;
   }
   return out;
+}
+
+/** initialize -> (initialized) -> setup (breakpoints...) -> launch + configurationDone. */
+export async function startDebugging(
+  client: DebugClient,
+  args: Record<string, unknown>,
+  setup?: () => Promise<unknown>,
+): Promise<void> {
+  const initialized = client.waitForEvent('initialized');
+  await client.initializeRequest();
+  await initialized;
+  if (setup) await setup();
+  await Promise.all([
+    client.launchRequest(args as DebugProtocol.LaunchRequestArguments),
+    client.configurationDoneRequest(),
+  ]);
+}
+
+export interface Stop {
+  reason: string;
+  threadId: number;
+  text?: string;
+  description?: string;
+  hitBreakpointIds?: number[];
+}
+
+/** A promise for the next `stopped` event (create it before the request that causes the stop). */
+export function nextStop(client: DebugClient, timeout = 10_000): Promise<Stop> {
+  return client.waitForEvent('stopped', timeout).then((e) => e.body as Stop);
+}
+
+/** Where a stop is: thread name, top frame name and line, and the whole stack's frame names. */
+export async function whereStopped(
+  client: DebugClient,
+  stop: Stop,
+): Promise<{ thread: string; frame: string; line: number; stack: string[] }> {
+  const threads = (await client.threadsRequest()).body.threads;
+  const thread = threads.find((t) => t.id === stop.threadId)?.name ?? '?';
+  const frames = (await client.stackTraceRequest({ threadId: stop.threadId })).body.stackFrames;
+  return { thread, frame: frames[0].name, line: frames[0].line, stack: frames.map((f) => f.name) };
+}
+
+/** Collects `output` event text while a test runs. */
+export function collectOutput(client: DebugClient): string[] {
+  const lines: string[] = [];
+  client.on('output', (e: DebugProtocol.OutputEvent) => lines.push(e.body.output));
+  return lines;
+}
+
+/** Collects custom events of one kind. */
+export function collectEvents<T>(client: DebugClient, event: string): T[] {
+  const bodies: T[] = [];
+  client.on(event, (e: DebugProtocol.Event) => bodies.push(e.body as T));
+  return bodies;
+}
+
+/** Resolves when `predicate` holds for the collected items, re-checking on each new event. */
+export function eventually<T>(
+  client: DebugClient,
+  event: string,
+  items: T[],
+  predicate: (items: T[]) => boolean,
+  timeout = 10_000,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (predicate(items)) return resolve();
+    const timer = setTimeout(() => {
+      client.removeListener(event, check);
+      reject(new Error(`timed out waiting for ${event} (have ${items.length})`));
+    }, timeout);
+    const check = (): void => {
+      setImmediate(() => {
+        if (predicate(items)) {
+          clearTimeout(timer);
+          client.removeListener(event, check);
+          resolve();
+        }
+      });
+    };
+    client.on(event, check);
+  });
 }

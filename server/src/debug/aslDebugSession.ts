@@ -63,6 +63,8 @@ export class AslDebugSession extends LoggingDebugSession {
   private readonly configurationDone = new Promise<void>((resolve) => (this.configured = resolve));
   private restarting = false;
   private terminatedSent = false;
+  /** Task tokens announced with pendingTask and not yet answered. */
+  private readonly openTokens = new Set<string>();
   /** Input edits (setVariable) of held states, per thread. */
   private readonly editedInputs = new Map<number, unknown>();
 
@@ -487,11 +489,12 @@ export class AslDebugSession extends LoggingDebugSession {
         break;
       case 'pendingTask': {
         const view = driver.viewOfActivity(event.task.activityId);
+        this.openTokens.add(event.task.token);
         this.sendEvent(new Event('pendingTask', pendingTaskBody(event.task, view?.threadId)));
         break;
       }
       case 'taskAnswered':
-        if (event.answer.kind !== 'heartbeat') {
+        if (event.answer.kind !== 'heartbeat' && this.openTokens.delete(event.token)) {
           this.sendEvent(
             new Event('pendingTaskClosed', { taskToken: event.token, reason: event.answer.kind }),
           );
@@ -503,6 +506,10 @@ export class AslDebugSession extends LoggingDebugSession {
   }
 
   private onFinished(result: ExecutionResult): void {
+    for (const token of this.openTokens) {
+      this.sendEvent(new Event('pendingTaskClosed', { taskToken: token, reason: 'executionEnded' }));
+    }
+    this.openTokens.clear();
     const summary =
       result.status === 'SUCCEEDED'
         ? `Execution succeeded. Output: ${JSON.stringify(result.output)}`

@@ -89,6 +89,7 @@ export class ExecutionDriver {
   private readonly pendingErrorStops = new Map<number, RaisedError>();
   private lastUncaught: { error: RaisedError; activityId: number } | undefined;
   private postMortem: (() => void) | undefined;
+  private postMortemView: ActivityView | undefined;
 
   constructor(private readonly options: DriverOptions) {}
 
@@ -122,7 +123,8 @@ export class ExecutionDriver {
 
   /** Threads to show: live activities (and the post-mortem one). */
   threads(): ActivityView[] {
-    return [...this.views.values()].filter((v) => !v.finished || v.held || this.postMortem);
+    if (this.postMortemView) return [this.postMortemView];
+    return [...this.views.values()].filter((v) => !v.finished || v.held);
   }
 
   view(threadId: number): ActivityView | undefined {
@@ -177,6 +179,7 @@ export class ExecutionDriver {
     for (const wake of waiters) wake();
     const postMortem = this.postMortem;
     this.postMortem = undefined;
+    this.postMortemView = undefined;
     postMortem?.();
   }
 
@@ -304,6 +307,7 @@ export class ExecutionDriver {
     const view = this.views.get(activityId) ?? this.views.values().next().value;
     if (!view) return;
     this.paused = true;
+    this.postMortemView = view;
     const done = new Promise<void>((wake) => (this.postMortem = wake));
     this.options.listener.stopped('exception', view, {
       text: `${error.error}: ${error.cause} (uncaught: the execution failed)`,
