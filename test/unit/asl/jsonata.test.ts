@@ -106,8 +106,9 @@ test('parses every JSONata string in the valid real-world corpus, none reads the
         for (const v of freeVariableReferences(r.ast)) {
           assert.equal(body.expression.slice(v.offset, v.offset + v.name.length + 1), '$' + v.name);
         }
-        for (const x of implicitInputReferences(r.ast))
+        for (const x of implicitInputReferences(r.ast)) {
           failures.push(`${file}: ${s} -> implicit input ${x.text}`);
+        }
       }
     }
   }
