@@ -6,6 +6,7 @@
  */
 import { keyNodeOf, valueNodeOf, type StateModel, type SyntaxNode } from '../../asl';
 import { COMPARISON_OPERATORS } from '../../schema/fieldTables';
+import { DiagnosticTag } from '../types';
 import type { ValidationContext } from './validationContext';
 
 const STATE_PAIRS: Record<string, string[][]> = {
@@ -128,6 +129,19 @@ export function checkStateFields(context: ValidationContext, state: StateModel):
         exclusive(context, holder, pair);
       }
       checkLabel(context, valueNodeOf(node, 'Label'));
+      for (const [field, replacement] of [
+        ['Iterator', 'ItemProcessor'],
+        ['Parameters', 'ItemSelector'],
+      ]) {
+        const key = keyNodeOf(node, field);
+        if (key)
+          context.report(
+            'deprecated-field',
+            key,
+            { field, replacement },
+            { tags: [DiagnosticTag.Deprecated] },
+          );
+      }
       const processor = valueNodeOf(node, 'ItemProcessor') ?? valueNodeOf(node, 'Iterator');
       const config = valueNodeOf(processor, 'ProcessorConfig');
       if (valueNodeOf(config, 'Mode')?.value === 'DISTRIBUTED' && !keyNodeOf(config, 'ExecutionType')) {

@@ -113,6 +113,11 @@ export const MESSAGES = {
     message: () => '"End" must be true when present; use "Next" to continue to another state.',
   },
   // exclusive fields and values
+  'deprecated-field': {
+    severity: 'hint',
+    message: (a) =>
+      `${q(a.field)} is deprecated in Map states: use ${q(a.replacement)} instead (same meaning).`,
+  },
   'mutually-exclusive-fields': {
     severity: 'error',
     message: (a) => `${a.fields} are mutually exclusive: keep only one.`,

@@ -4,7 +4,13 @@
  * Depends on: asl/, service/types, ./messages only.
  */
 import type { StateMachineModel, SyntaxNode } from '../../asl';
-import { type AslServiceSettings, type Diagnostic, DiagnosticSeverity, Range } from '../types';
+import {
+  type AslServiceSettings,
+  type Diagnostic,
+  DiagnosticSeverity,
+  type DiagnosticTag,
+  Range,
+} from '../types';
 import { messageFor, severityOf, type DiagnosticCode, type Severity } from './messages';
 
 export const DIAGNOSTIC_SOURCE = 'asl';
@@ -21,6 +27,7 @@ export type ReportTarget = SyntaxNode | { offset: number; length: number };
 export interface ReportOptions {
   data?: unknown;
   severity?: Severity;
+  tags?: DiagnosticTag[];
 }
 
 export class ValidationContext {
@@ -68,6 +75,7 @@ export class ValidationContext {
       message: messageFor(code, args),
     };
     if (options.data !== undefined) diagnostic.data = options.data;
+    if (options.tags) diagnostic.tags = options.tags;
     this.diagnostics.push(diagnostic);
   }
 }

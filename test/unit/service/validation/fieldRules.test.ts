@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
+import { DiagnosticSeverity, DiagnosticTag } from '../../../../server/src/service/types';
 import { isRfc3339 } from '../../../../server/src/service/validation/fieldRules';
 import { expectDiagnostic, expectNone, machine, validate } from './validationHelpers';
 
@@ -137,4 +138,20 @@ test('a DISTRIBUTED processor needs an ExecutionType', () => {
   const diagnostics = validate(text).filter((d) => d.code === 'missing-required-field');
   assert.equal(diagnostics.length, 1);
   expectDiagnostic(text, diagnostics, 'missing-required-field', '"ProcessorConfig"', 0);
+});
+
+test('Map Iterator and Parameters are hinted as deprecated, with the Deprecated tag', () => {
+  const text = machine({
+    M: {
+      Type: 'Map',
+      Parameters: {},
+      Iterator: { StartAt: 'I', States: { I: { Type: 'Succeed' } } },
+      End: true,
+    },
+  });
+  const diagnostics = validate(text);
+  const iterator = expectDiagnostic(text, diagnostics, 'deprecated-field', '"Iterator"');
+  expectDiagnostic(text, diagnostics, 'deprecated-field', '"Parameters"');
+  assert.equal(iterator.severity, DiagnosticSeverity.Hint);
+  assert.deepEqual(iterator.tags, [DiagnosticTag.Deprecated]);
 });
