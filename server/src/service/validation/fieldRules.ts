@@ -134,13 +134,14 @@ export function checkStateFields(context: ValidationContext, state: StateModel):
         ['Parameters', 'ItemSelector'],
       ]) {
         const key = keyNodeOf(node, field);
-        if (key)
+        if (key) {
           context.report(
             'deprecated-field',
             key,
             { field, replacement },
             { tags: [DiagnosticTag.Deprecated] },
           );
+        }
       }
       const processor = valueNodeOf(node, 'ItemProcessor') ?? valueNodeOf(node, 'Iterator');
       const config = valueNodeOf(processor, 'ProcessorConfig');
