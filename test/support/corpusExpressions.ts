@@ -64,6 +64,7 @@ function template(v: unknown, out: CorpusExpression[], where: string): void {
 function choiceRule(r: unknown, out: CorpusExpression[], where: string): void {
   if (!isObj(r)) return;
   add(out, r.Variable, `${where}.Variable`, false);
+  template(r.Assign, out, `${where}.Assign`);
   for (const [k, v] of Object.entries(r)) {
     if (k.endsWith('Path') && k !== 'Variable') add(out, v, `${where}.${k}`, false);
   }
