@@ -72,6 +72,11 @@ export const MESSAGES = {
     message: () =>
       '"QueryLanguage" cannot be "JSONPath" when the state machine sets "JSONata" at the top level: remove it or convert the state to JSONata.',
   },
+  'duplicate-key': {
+    severity: 'warning',
+    message: (a) =>
+      `Duplicate key ${q(a.key)}: only the last one counts, so this one is ignored. Remove or merge it.`,
+  },
   // transitions
   'invalid-transition-target': {
     severity: 'error',

@@ -5,6 +5,7 @@
  */
 import type { StateMachineModel } from '../../asl';
 import { type AslServiceSettings, type Diagnostic, DiagnosticSeverity, type Range } from '../types';
+import { checkDuplicateKeys } from './duplicateKeyRule';
 import { checkStateFields } from './fieldRules';
 import { checkJsonataState } from './jsonataRules';
 import { checkJsonPathState, type VariableRead } from './pathRules';
@@ -37,6 +38,7 @@ export function validateStateMachine(model: StateMachineModel, settings: AslServ
     });
   }
   validateSchema(context);
+  checkDuplicateKeys(context, model.root);
   for (const scope of model.scopes) checkScope(context, scope);
   const reads: VariableRead[] = [];
   for (const state of model.states) {

@@ -155,3 +155,12 @@ test('JSONata Choice Rules need Condition and take no Variable', () => {
   assert.equal(missing.length, 1);
   assert.match(messageOf(missing[0]), /Choices\[1\].*"Condition"/);
 });
+
+test('duplicate keys: a warning on each ignored (earlier) key', () => {
+  const text =
+    '{\n  "StartAt": "A",\n  "States": {\n    "A": { "Type": "Pass", "End": true, "Type": "Succeed" }\n  }\n}';
+  const diagnostics = validate(text).filter((d) => d.code === 'duplicate-key');
+  assert.equal(diagnostics.length, 1);
+  expectDiagnostic(text, diagnostics, 'duplicate-key', '"Type"', 0);
+  assert.equal(diagnostics[0].severity, 2);
+});
