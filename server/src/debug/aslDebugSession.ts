@@ -21,8 +21,14 @@ import {
 } from '@vscode/debugadapter';
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import * as path from 'node:path';
-import { formatForFileName, parseStateMachine, type StateMachineModel } from '../asl';
-import type { Execution, ExecutionEvent, ExecutionResult, RuntimeHost } from '../runtime/executionApi';
+import { formatForFileName, parseStateMachine, stateAtPath, type StateMachineModel } from '../asl';
+import type {
+  BeforeStateContext,
+  Execution,
+  ExecutionEvent,
+  ExecutionResult,
+  RuntimeHost,
+} from '../runtime/executionApi';
 import type { AslLaunchArguments } from '../protocol/launchConfiguration';
 import { BreakpointTable, breakpointLines } from './breakpointTable';
 import type { DebugHost } from './debugHost';
@@ -443,7 +449,7 @@ export class AslDebugSession extends LoggingDebugSession {
     const driver: ExecutionDriver = new ExecutionDriver({
       debug,
       stopOnEntry: debug && plan.args.stopOnEntry === true,
-      decideBreak: (context, view) => this.decideBreak(context.statePath, view, plan.model),
+      decideBreak: (context) => this.decideBreak(context, plan.model),
       breakOnError: (error, caught) => this.breakOnError(error, caught),
       listener: {
         stopped: (reason, view, detail) => {
@@ -532,14 +538,16 @@ export class AslDebugSession extends LoggingDebugSession {
     await running.done;
   }
 
-  private async decideBreak(
-    statePath: readonly (string | number)[],
-    view: ActivityView,
-    model: StateMachineModel,
-  ): Promise<BreakDecision> {
+  private async decideBreak(context: BeforeStateContext, model: StateMachineModel): Promise<BreakDecision> {
+    const state = stateAtPath(model, context.statePath);
+    const scope: EvaluationScope = {
+      input: context.input,
+      context: context.context,
+      variables: context.variables,
+      queryLanguage: state?.queryLanguage,
+    };
     const ids: number[] = [];
-    const scope = this.scopeOfView(view, model);
-    for (const bp of this.breakpoints.at(statePath)) {
+    for (const bp of this.breakpoints.at(context.statePath)) {
       if (bp.condition) {
         try {
           if (!isTruthy(await evaluateExpression(bp.condition, scope))) continue;
@@ -595,9 +603,7 @@ export class AslDebugSession extends LoggingDebugSession {
     const held = view.held;
     const current = view.current ?? this.running?.driver.snapshot(view.activityId)?.current;
     const statePath = held?.statePath ?? current?.statePath;
-    const state = statePath
-      ? model.states.find((s) => s.path.join('\u0000') === statePath.join('\u0000'))
-      : undefined;
+    const state = statePath ? stateAtPath(model, statePath) : undefined;
     return {
       input: this.editedInputs.has(view.threadId)
         ? this.editedInputs.get(view.threadId)
