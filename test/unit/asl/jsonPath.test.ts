@@ -4,12 +4,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as YAML from 'yaml';
 import {
+  checkIntrinsicCall,
   looksLikeIntrinsic,
   parseIntrinsic,
   parseJsonPath,
   type JsonPathExpression,
 } from '../../../server/src/asl';
-import { corpusDir } from '../../support/paths';
+import { conformanceDir, corpusDir } from '../../support/paths';
 import { collectExpressions } from '../../support/corpusExpressions';
 
 function parsed(text: string): JsonPathExpression {
@@ -167,4 +168,43 @@ test('accepts every path and intrinsic in the valid real-world corpus (zero fals
     paths > 3000 && intrinsics > 200,
     `too few expressions found: ${paths} paths, ${intrinsics} intrinsics`,
   );
+});
+
+test('accepts every path and intrinsic of the AWS-recorded conformance definitions', () => {
+  let files = 0;
+  let expressions = 0;
+  const failures: string[] = [];
+  for (const category of fs.readdirSync(conformanceDir)) {
+    const dir = path.join(conformanceDir, category);
+    if (!fs.statSync(dir).isDirectory()) continue;
+    for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json'))) {
+      const recorded = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as {
+        definition?: unknown;
+        request?: { definition?: unknown };
+      };
+      // TestState cases hold a single state: wrap it so the collector sees a state machine.
+      const definition = recorded.definition ?? { States: { State: recorded.request?.definition } };
+      files++;
+      for (const e of collectExpressions(definition)) {
+        expressions++;
+        if (e.kind === 'path') {
+          const r = parseJsonPath(e.text);
+          if (!r.ok) failures.push(`${category}/${file} ${e.where}: ${e.text} -> ${r.error.message}`);
+        } else {
+          const r = parseIntrinsic(e.text);
+          if (!r.ok) failures.push(`${category}/${file} ${e.where}: ${e.text} -> ${r.error.message}`);
+          else {
+            for (const p of checkIntrinsicCall(r.call)) {
+              failures.push(`${category}/${file}: ${e.text} -> ${p.message}`);
+            }
+          }
+        }
+      }
+    }
+  }
+  console.log(
+    `conformance: ${files} definitions, ${expressions} paths and intrinsic calls checked, ${failures.length} rejected`,
+  );
+  assert.deepEqual(failures, []);
+  assert.ok(files > 1000 && expressions > 1000, `too few: ${files} files, ${expressions} expressions`);
 });
