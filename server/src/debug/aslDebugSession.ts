@@ -22,25 +22,15 @@ import {
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import * as path from 'node:path';
 import { formatForFileName, parseStateMachine, stateAtPath, type StateMachineModel } from '../asl';
-import type {
-  BeforeStateContext,
-  Execution,
-  ExecutionEvent,
-  ExecutionResult,
-  RuntimeHost,
-} from '../runtime/executionApi';
+import type { Execution, ExecutionEvent, ExecutionResult, RuntimeHost } from '../runtime/executionApi';
 import type { AslLaunchArguments } from '../protocol/launchConfiguration';
-import { BreakpointTable, breakpointLines } from './breakpointTable';
+import { breakpointLines } from './breakpointTable';
+import { BreakPolicy } from './breakPolicy';
+import { ASL_DEBUG_CAPABILITIES } from './debugCapabilities';
 import type { DebugHost } from './debugHost';
 import { decodeFrameId, stackFrames, threadName } from './debugFrames';
-import {
-  type EvaluationScope,
-  evaluateExpression,
-  formatValue,
-  interpolate,
-  isTruthy,
-} from './debugEvaluator';
-import { ExecutionDriver, type ActivityView, type BreakDecision, type StepKind } from './executionDriver';
+import { type EvaluationScope, evaluateExpression, formatValue } from './debugEvaluator';
+import { ExecutionDriver, type ActivityView, type StepKind } from './executionDriver';
 import { prepareLaunch, type LaunchPlan } from './launchPlan';
 import { answerFromHandler, historyLine, pendingTaskBody, scopeSpecs } from './sessionViews';
 import { handleCustomRequest } from './taskRequests';
@@ -55,15 +45,11 @@ interface RunningExecution {
   done: Promise<ExecutionResult>;
 }
 
-/** Exception breakpoint filter ids. */
-export const CAUGHT_FILTER = 'caught';
-export const UNCAUGHT_FILTER = 'uncaught';
-
 /** A DAP session for one debuggee at a time; restart replaces the execution, keeping breakpoints. */
 export class AslDebugSession extends LoggingDebugSession {
-  private readonly breakpoints = new BreakpointTable();
+  private readonly policy = new BreakPolicy();
+  private readonly breakpoints = this.policy.breakpoints;
   private readonly variables = new VariableStore();
-  private exceptionFilters = new Map<string, string[] | undefined>();
   private running: RunningExecution | undefined;
   private configured!: () => void;
   private readonly configurationDone = new Promise<void>((resolve) => (this.configured = resolve));
@@ -81,38 +67,7 @@ export class AslDebugSession extends LoggingDebugSession {
   }
 
   protected initializeRequest(response: DebugProtocol.InitializeResponse): void {
-    response.body = {
-      supportsConfigurationDoneRequest: true,
-      supportsConditionalBreakpoints: true,
-      supportsHitConditionalBreakpoints: true,
-      supportsLogPoints: true,
-      supportsBreakpointLocationsRequest: true,
-      supportsEvaluateForHovers: true,
-      supportsSetVariable: true,
-      supportsRestartRequest: true,
-      supportsTerminateRequest: true,
-      supportsExceptionInfoRequest: true,
-      supportsExceptionFilterOptions: true,
-      supportsSingleThreadExecutionRequests: false,
-      exceptionBreakpointFilters: [
-        {
-          filter: CAUGHT_FILTER,
-          label: 'Caught errors',
-          description: 'Pause at the next state after an error that a Retry or Catch handles.',
-          default: false,
-          supportsCondition: true,
-          conditionDescription: 'Error names, comma separated (e.g. States.Timeout, Lambda.ServiceException)',
-        },
-        {
-          filter: UNCAUGHT_FILTER,
-          label: 'Uncaught errors',
-          description: 'Pause when an error fails the execution.',
-          default: true,
-          supportsCondition: true,
-          conditionDescription: 'Error names, comma separated (e.g. States.Timeout, Lambda.ServiceException)',
-        },
-      ],
-    };
+    response.body = ASL_DEBUG_CAPABILITIES;
     this.sendResponse(response);
     this.sendEvent(new InitializedEvent());
   }
@@ -240,18 +195,7 @@ export class AslDebugSession extends LoggingDebugSession {
     response: DebugProtocol.SetExceptionBreakpointsResponse,
     args: DebugProtocol.SetExceptionBreakpointsArguments,
   ): void {
-    this.exceptionFilters = new Map();
-    for (const filter of args.filters) this.exceptionFilters.set(filter, undefined);
-    for (const option of args.filterOptions ?? []) {
-      const names = option.condition
-        ?.split(',')
-        .map((n) => n.trim())
-        .filter((n) => n !== '');
-      this.exceptionFilters.set(option.filterId, names && names.length > 0 ? names : undefined);
-    }
-    response.body = {
-      breakpoints: [...this.exceptionFilters.keys()].map(() => ({ verified: true })),
-    };
+    response.body = { breakpoints: this.policy.setExceptionFilters(args) };
     this.sendResponse(response);
   }
 
@@ -449,8 +393,11 @@ export class AslDebugSession extends LoggingDebugSession {
     const driver: ExecutionDriver = new ExecutionDriver({
       debug,
       stopOnEntry: debug && plan.args.stopOnEntry === true,
-      decideBreak: (context) => this.decideBreak(context, plan.model),
-      breakOnError: (error, caught) => this.breakOnError(error, caught),
+      decideBreak: (context) =>
+        this.policy.decide(context, plan.model, (text, category) =>
+          this.sendEvent(new OutputEvent(text + '\n', category)),
+        ),
+      breakOnError: (error, caught) => this.policy.breakOnError(error, caught),
       listener: {
         stopped: (reason, view, detail) => {
           this.variables.reset();
@@ -536,44 +483,6 @@ export class AslDebugSession extends LoggingDebugSession {
     running.driver.release();
     if (running.execution.status === 'RUNNING') running.execution.stop('Debugger.Stopped', cause);
     await running.done;
-  }
-
-  private async decideBreak(context: BeforeStateContext, model: StateMachineModel): Promise<BreakDecision> {
-    const state = stateAtPath(model, context.statePath);
-    const scope: EvaluationScope = {
-      input: context.input,
-      context: context.context,
-      variables: context.variables,
-      queryLanguage: state?.queryLanguage,
-    };
-    const ids: number[] = [];
-    for (const bp of this.breakpoints.at(context.statePath)) {
-      if (bp.condition) {
-        try {
-          if (!isTruthy(await evaluateExpression(bp.condition, scope))) continue;
-        } catch (error) {
-          this.sendEvent(
-            new OutputEvent(
-              `Breakpoint condition '${bp.condition}' failed: ${String(error instanceof Error ? error.message : error)}\n`,
-              'stderr',
-            ),
-          );
-        }
-      }
-      if (!this.breakpoints.countHit(bp)) continue;
-      if (bp.logMessage) {
-        this.sendEvent(new OutputEvent((await interpolate(bp.logMessage, scope)) + '\n', 'console'));
-        continue;
-      }
-      ids.push(bp.id);
-    }
-    return { stop: ids.length > 0, breakpointIds: ids };
-  }
-
-  private breakOnError(error: string, caught: boolean): boolean {
-    const filter = this.exceptionFilters.get(caught ? 'caught' : 'uncaught');
-    if (!this.exceptionFilters.has(caught ? 'caught' : 'uncaught')) return false;
-    return filter === undefined || filter.includes(error);
   }
 
   private frameTarget(frameId: number | undefined): { view: ActivityView; depth: number } | undefined {

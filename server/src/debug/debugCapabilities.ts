@@ -1,0 +1,43 @@
+/**
+ * The capabilities the `asl` debug adapter announces in its initialize response: only what the session and
+ * the runtime honour (no disassembly, memory, data breakpoints or stepping back), plus the exception
+ * breakpoint filters for caught and uncaught errors, narrowed by error names. Data only.
+ */
+import type { DebugProtocol } from '@vscode/debugprotocol';
+
+/** Exception breakpoint filter ids. */
+export const CAUGHT_FILTER = 'caught';
+export const UNCAUGHT_FILTER = 'uncaught';
+
+export const ASL_DEBUG_CAPABILITIES: DebugProtocol.Capabilities = {
+  supportsConfigurationDoneRequest: true,
+  supportsConditionalBreakpoints: true,
+  supportsHitConditionalBreakpoints: true,
+  supportsLogPoints: true,
+  supportsBreakpointLocationsRequest: true,
+  supportsEvaluateForHovers: true,
+  supportsSetVariable: true,
+  supportsRestartRequest: true,
+  supportsTerminateRequest: true,
+  supportsExceptionInfoRequest: true,
+  supportsExceptionFilterOptions: true,
+  supportsSingleThreadExecutionRequests: false,
+  exceptionBreakpointFilters: [
+    {
+      filter: CAUGHT_FILTER,
+      label: 'Caught errors',
+      description: 'Pause at the next state after an error that a Retry or Catch handles.',
+      default: false,
+      supportsCondition: true,
+      conditionDescription: 'Error names, comma separated (e.g. States.Timeout, Lambda.ServiceException)',
+    },
+    {
+      filter: UNCAUGHT_FILTER,
+      label: 'Uncaught errors',
+      description: 'Pause when an error fails the execution.',
+      default: true,
+      supportsCondition: true,
+      conditionDescription: 'Error names, comma separated (e.g. States.Timeout, Lambda.ServiceException)',
+    },
+  ],
+};
