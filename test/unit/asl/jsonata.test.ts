@@ -12,7 +12,7 @@ import {
   jsonataBody,
   parseJsonataExpression,
 } from '../../../server/src/asl';
-import { corpusDir } from '../../support/paths';
+import { conformanceDir, corpusDir } from '../../support/paths';
 
 function refs(expression: string): Array<[string, number]> {
   const r = parseJsonataExpression(expression);
@@ -155,4 +155,32 @@ test('implicitInputReferences flags $ and bare names at the top level and $$ any
   ]) {
     assert.deepEqual(implicit(ok), [], ok);
   }
+});
+
+test('every JSONata string of the AWS-recorded conformance definitions parses and reads no implicit input', () => {
+  let checked = 0;
+  const failures: string[] = [];
+  for (const category of fs.readdirSync(conformanceDir)) {
+    const dir = path.join(conformanceDir, category);
+    if (!fs.statSync(dir).isDirectory()) continue;
+    for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json'))) {
+      const recorded = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as {
+        definition?: unknown;
+        request?: unknown;
+      };
+      for (const s of jsonataStrings(recorded.definition ?? recorded.request, [])) {
+        checked++;
+        const r = parseJsonataExpression(jsonataBody(s).expression);
+        if (!r.ok) failures.push(`${category}/${file}: ${s} -> ${r.error.message}`);
+        else {
+          for (const x of implicitInputReferences(r.ast)) {
+            failures.push(`${category}/${file}: ${s} -> implicit ${x.text}`);
+          }
+        }
+      }
+    }
+  }
+  console.log(`conformance: ${checked} JSONata expressions parsed, ${failures.length} rejected`);
+  assert.deepEqual(failures, []);
+  assert.ok(checked > 300, `too few JSONata strings found: ${checked}`);
 });
