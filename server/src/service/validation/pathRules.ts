@@ -80,6 +80,23 @@ function at(fields: Map<string, SyntaxNode | undefined>, keys: string[]): Syntax
 
 const isTemplated = containsPlaceholder;
 
+/** Parse results by text (paths like "$" or "$.Payload" repeat a lot), bounded; results are only read. */
+const CACHE_LIMIT = 5000;
+const pathCache = new Map<string, ReturnType<typeof parseJsonPath>>();
+const intrinsicCache = new Map<string, ReturnType<typeof parseIntrinsic>>();
+
+function cached<T>(cache: Map<string, T>, text: string, parse: (text: string) => T): T {
+  let result = cache.get(text);
+  if (result === undefined) {
+    result = parse(text);
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(text, result);
+  }
+  return result;
+}
+const cachedPath = (text: string) => cached(pathCache, text, parseJsonPath);
+const cachedIntrinsic = (text: string) => cached(intrinsicCache, text, parseIntrinsic);
+
 export function checkJsonPathState(
   context: ValidationContext,
   state: StateModel,
@@ -204,7 +221,7 @@ class PathChecker {
   }
 
   private parse(node: SyntaxNode, value: string, field: string): JsonPathExpression | undefined {
-    const result = parseJsonPath(value);
+    const result = cachedPath(value);
     if (!result.ok) {
       this.context.report(
         'invalid-json-path',
@@ -228,7 +245,7 @@ class PathChecker {
 
   /** Checks an intrinsic call; `stringField` names a Fail field whose call must return a string. */
   private intrinsic(node: SyntaxNode, value: string, stringField?: string): void {
-    const parsed = parseIntrinsic(value);
+    const parsed = cachedIntrinsic(value);
     if (!parsed.ok) {
       this.context.report(
         'invalid-intrinsic',
