@@ -164,3 +164,11 @@ test('duplicate keys: a warning on each ignored (earlier) key', () => {
   expectDiagnostic(text, diagnostics, 'duplicate-key', '"Type"', 0);
   assert.equal(diagnostics[0].severity, 2);
 });
+
+test('documents with comments and trailing commas (allowed by settings) are still schema-checked', () => {
+  const text =
+    '{\n  // comment\n  "StartAt": "A",\n  "States": {\n    "A": { "Type": "Pass", "Bogus": 1, "End": true, },\n  },\n}';
+  const diagnostics = validate(text);
+  expectDiagnostic(text, diagnostics, 'unknown-field', '"Bogus"');
+  assert.equal(diagnostics.length, 1);
+});
