@@ -78,7 +78,37 @@ function sequence(items: unknown[]): unknown[] {
 
 type Expression = ReturnType<typeof jsonata>;
 
-function registerAwsFunctions(expr: Expression, options: JsonataOptions): void {
+/**
+ * Per-evaluation state, bound in the evaluation frame under a name jsonata syntax cannot reference, so one
+ * compiled expression can serve concurrent evaluations with different hosts and limits.
+ */
+interface EvaluationState {
+  host: JsonataOptions;
+  clock: () => number;
+  /** `$now()` / `$millis()`: one instant per evaluation, as jsonata defines them. */
+  timestamp: number;
+  started: number;
+  depth: number;
+  steps: number;
+  maxDepth: number;
+  maxSteps: number;
+  timeoutMs: number;
+}
+
+const STATE_KEY = ' asl evaluation';
+
+interface Frame {
+  lookup(name: string): unknown;
+}
+
+/** The `this` jsonata gives registered functions: the calling frame and the context item. */
+interface FunctionFocus {
+  environment: Frame;
+}
+
+const stateOf = (frame: Frame) => frame.lookup(STATE_KEY) as EvaluationState;
+
+function registerAwsFunctions(expr: Expression): void {
   expr.registerFunction(
     'partition',
     (array: unknown[], size: number) => {
@@ -121,10 +151,18 @@ function registerAwsFunctions(expr: Expression, options: JsonataOptions): void {
   );
   expr.registerFunction(
     'random',
-    (seed?: number) => (seed === undefined ? options.random() : javaRandom(seed).nextDouble()),
+    function (this: FunctionFocus, seed?: number) {
+      return seed === undefined ? stateOf(this.environment).host.random() : javaRandom(seed).nextDouble();
+    },
     '<n?:n>',
   );
-  expr.registerFunction('uuid', () => options.uuid(), '<:s>');
+  expr.registerFunction(
+    'uuid',
+    function (this: FunctionFocus) {
+      return stateOf(this.environment).host.uuid();
+    },
+    '<:s>',
+  );
   expr.registerFunction(
     'parse',
     (text: string) => {
@@ -136,47 +174,75 @@ function registerAwsFunctions(expr: Expression, options: JsonataOptions): void {
     },
     '<s-:x>',
   );
-  const now = options.now;
-  if (now) {
-    expr.registerFunction(
-      'now',
-      function (
-        this: { environment: { lookup(name: string): unknown } },
-        picture?: string,
-        timezone?: string,
-      ) {
-        const fromMillis = this.environment.lookup('fromMillis') as {
-          implementation: (...a: unknown[]) => unknown;
-        };
-        return fromMillis.implementation.call(this, now(), picture, timezone);
-      },
-      '<s?s?:s>',
-    );
-    expr.registerFunction('millis', () => now(), '<:n>');
-  }
+  expr.registerFunction(
+    'now',
+    function (this: FunctionFocus, picture?: string, timezone?: string) {
+      const fromMillis = this.environment.lookup('fromMillis') as {
+        implementation: (...a: unknown[]) => unknown;
+      };
+      return fromMillis.implementation.call(this, stateOf(this.environment).timestamp, picture, timezone);
+    },
+    '<s?s?:s>',
+  );
+  expr.registerFunction(
+    'millis',
+    function (this: FunctionFocus) {
+      return stateOf(this.environment).timestamp;
+    },
+    '<:n>',
+  );
 }
 
-function installLimits(expr: Expression, options: JsonataOptions, clock: () => number): void {
-  const maxDepth = options.maxDepth ?? 2000;
-  const maxSteps = options.maxSteps ?? 5_000_000;
-  const timeoutMs = options.timeoutMs ?? 10_000;
-  const started = clock();
-  let depth = 0;
-  let steps = 0;
-  expr.assign(Symbol.for('jsonata.__evaluate_entry') as unknown as string, () => {
-    depth++;
-    steps++;
-    if (depth > maxDepth) {
-      fail(LIMIT_CODE, `The evaluation exceeded the maximum depth of ${maxDepth} (unbounded recursion?).`);
+function installLimits(expr: Expression): void {
+  expr.assign(
+    Symbol.for('jsonata.__evaluate_entry') as unknown as string,
+    (_node: unknown, _input: unknown, frame: Frame) => {
+      const st = stateOf(frame);
+      st.depth++;
+      st.steps++;
+      if (st.depth > st.maxDepth) {
+        fail(
+          LIMIT_CODE,
+          `The evaluation exceeded the maximum depth of ${st.maxDepth} (unbounded recursion?).`,
+        );
+      }
+      if (st.steps > st.maxSteps) fail(LIMIT_CODE, `The evaluation exceeded ${st.maxSteps} steps.`);
+      if ((st.steps & 1023) === 0 && st.clock() - st.started > st.timeoutMs) {
+        fail(LIMIT_CODE, `The evaluation did not finish within ${st.timeoutMs} ms.`);
+      }
+    },
+  );
+  expr.assign(
+    Symbol.for('jsonata.__evaluate_exit') as unknown as string,
+    (_node: unknown, _input: unknown, frame: Frame) => {
+      stateOf(frame).depth--;
+    },
+  );
+}
+
+/** Compiled expressions by text (bounded): compiling costs several times more than evaluating. */
+const compiled = new Map<string, Expression>();
+const COMPILED_LIMIT = 2000;
+
+function compile(expression: string): Expression {
+  let expr = compiled.get(expression);
+  if (!expr) {
+    try {
+      expr = jsonata(expression);
+    } catch (e) {
+      const err = e as JsonataError;
+      throw new QueryEvaluationError(
+        `${err.code ? err.code + ': ' : ''}${err.message ?? String(e)}`,
+        'syntax',
+        err.code,
+      );
     }
-    if (steps > maxSteps) fail(LIMIT_CODE, `The evaluation exceeded ${maxSteps} steps.`);
-    if ((steps & 1023) === 0 && clock() - started > timeoutMs) {
-      fail(LIMIT_CODE, `The evaluation did not finish within ${timeoutMs} ms.`);
-    }
-  });
-  expr.assign(Symbol.for('jsonata.__evaluate_exit') as unknown as string, () => {
-    depth--;
-  });
+    registerAwsFunctions(expr);
+    installLimits(expr);
+    if (compiled.size >= COMPILED_LIMIT) compiled.clear();
+    compiled.set(expression, expr);
+  }
+  return expr;
 }
 
 function describe(expression: string, options: JsonataOptions): string {
@@ -219,20 +285,25 @@ export async function evaluateJsonata(
   bindings: JsonataBindings,
   options: JsonataOptions,
 ): Promise<unknown> {
-  let expr: Expression;
-  try {
-    expr = jsonata(expression);
-  } catch (e) {
-    const err = e as JsonataError;
-    throw new QueryEvaluationError(
-      `${err.code ? err.code + ': ' : ''}${err.message ?? String(e)}`,
-      'syntax',
-      err.code,
-    );
-  }
-  registerAwsFunctions(expr, options);
-  installLimits(expr, options, () => (options.now ? options.now() : Date.now()));
-  const frame: Record<string, unknown> = { ...bindings.variables, states: bindings.states };
+  const expr = compile(expression);
+  const clock = options.now ? () => options.now!() : () => Date.now();
+  const started = clock();
+  const state: EvaluationState = {
+    host: options,
+    clock,
+    timestamp: started,
+    started,
+    depth: 0,
+    steps: 0,
+    maxDepth: options.maxDepth ?? 2000,
+    maxSteps: options.maxSteps ?? 5_000_000,
+    timeoutMs: options.timeoutMs ?? 10_000,
+  };
+  const frame: Record<string, unknown> = {
+    ...bindings.variables,
+    states: bindings.states,
+    [STATE_KEY]: state,
+  };
   let result: unknown;
   try {
     result = await expr.evaluate(undefined, frame);

@@ -144,3 +144,20 @@ test('expressions are never run as JavaScript', async () => {
   assert.equal((await failure('$eval("$exit(1)")')).kind, 'evaluation');
   assert.equal(await ev('$eval("1 + 1")'), 2);
 });
+
+test('a compiled expression is shared safely: hosts, clocks and limits are per evaluation', async () => {
+  const expression = '[$uuid(), $random(), $millis()]';
+  const [a, b] = await Promise.all([
+    evaluateJsonata(expression, bindings, { random: () => 0.1, uuid: () => 'a', now: () => 1 }),
+    evaluateJsonata(expression, bindings, { random: () => 0.2, uuid: () => 'b', now: () => 2 }),
+  ]);
+  assert.deepEqual(a, ['a', 0.1, 1]);
+  assert.deepEqual(b, ['b', 0.2, 2]);
+  const loop = '($f := function($n){ $n > 3000 ? $n : $f($n + 1) }; $f(0))';
+  const [bounded, free] = await Promise.allSettled([
+    evaluateJsonata(loop, bindings, { ...options, maxSteps: 1000 }),
+    evaluateJsonata(loop, bindings, options),
+  ]);
+  assert.equal(bounded.status, 'rejected');
+  assert.deepEqual(free, { status: 'fulfilled', value: 3001 });
+});
