@@ -41,6 +41,15 @@ test('human output is file:line:col severity code message (1-based), exit 1 on e
     r.stdout,
   );
   for (const line of lines) assert.match(line, /^.+:\d+:\d+ (error|warning|information|hint) [a-z-]+ .+/);
+  const positions = lines.map((l) =>
+    l
+      .slice(file.length + 1)
+      .split(' ')[0]
+      .split(':')
+      .map(Number),
+  );
+  const sorted = [...positions].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  assert.deepEqual(positions, sorted, 'diagnostics are listed in document order');
 });
 
 test('--format json gives one entry per file with 1-based ranges', () => {

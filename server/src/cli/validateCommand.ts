@@ -124,7 +124,10 @@ export function validateFile(file: string, settings: AslServiceSettings): FileRe
     allowComments: settings.allowComments,
     allowTrailingCommas: settings.allowTrailingCommas,
   });
-  return { file, diagnostics: validateStateMachine(model, settings) };
+  const diagnostics = validateStateMachine(model, settings).sort(
+    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+  );
+  return { file, diagnostics };
 }
 
 function messageText(d: Diagnostic): string {
