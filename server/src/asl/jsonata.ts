@@ -304,3 +304,59 @@ function visitImplicit(node: unknown, top: boolean, out: ImplicitInputReference[
     visitImplicit(v, top && !ITEM_CONTEXT_KEYS.has(k), out);
   }
 }
+
+/** A use of `$states`: `field` is the step after it (`input`, `result`, `errorOutput`, `context`), if any. */
+export interface StatesReference {
+  field?: string;
+  /** The field path after `$states` as far as it is plain names: `['context', 'Map', 'Item', 'Value']`. */
+  path: string[];
+  /** Offset and length of `$states` in the expression. */
+  offset: number;
+  length: number;
+}
+
+/**
+ * Every read of `$states` in an AST with the fields it selects, for rules such as "`$states.result` is not
+ * available in Arguments" and for completion/hover; string literals and comments are never mistaken for one.
+ */
+export function statesReferences(ast: unknown): StatesReference[] {
+  const out: StatesReference[] = [];
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      node.forEach(visit);
+      return;
+    }
+    if (!isNode(node)) return;
+    if (node.type === 'path' && Array.isArray(node.steps)) {
+      const [first, ...rest] = node.steps as unknown[];
+      if (isNode(first) && first.type === 'variable' && first.value === 'states') {
+        const path: string[] = [];
+        for (const step of rest) {
+          if (!isNode(step) || step.type !== 'name' || typeof step.value !== 'string') break;
+          path.push(step.value);
+          if (step.stages || step.predicate) break;
+        }
+        out.push({ field: path[0], path, ...statesLocation(first) });
+        walkStatesChildren(first, visit);
+        rest.forEach(visit);
+        visit(node.group);
+        return;
+      }
+    }
+    if (node.type === 'variable' && node.value === 'states') out.push({ path: [], ...statesLocation(node) });
+    walkStatesChildren(node, visit);
+  };
+  visit(ast);
+  return out;
+}
+
+function statesLocation(node: AstNode): { offset: number; length: number } {
+  const end = typeof node.position === 'number' ? node.position : 7;
+  return { offset: Math.max(0, end - 7), length: 7 };
+}
+
+function walkStatesChildren(node: AstNode, visit: (n: unknown) => void): void {
+  for (const [k, v] of Object.entries(node)) {
+    if (k !== 'position' && k !== 'value' && k !== 'type' && typeof v === 'object' && v !== null) visit(v);
+  }
+}

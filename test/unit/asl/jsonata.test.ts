@@ -11,6 +11,7 @@ import {
   jsonataCallAt,
   jsonataBody,
   parseJsonataExpression,
+  statesReferences,
 } from '../../../server/src/asl';
 import { conformanceDir, corpusDir } from '../../support/paths';
 
@@ -183,4 +184,21 @@ test('every JSONata string of the AWS-recorded conformance definitions parses an
   console.log(`conformance: ${checked} JSONata expressions parsed, ${failures.length} rejected`);
   assert.deepEqual(failures, []);
   assert.ok(checked > 300, `too few JSONata strings found: ${checked}`);
+});
+
+test('statesReferences lists $states reads with the fields they select', () => {
+  const refs = (expression: string) => {
+    const r = parseJsonataExpression(expression);
+    assert.ok(r.ok, expression);
+    return statesReferences(r.ast).map((x) => [x.field, x.path.join('.'), x.offset]);
+  };
+  assert.deepEqual(refs('$states.result.Payload'), [['result', 'result.Payload', 0]]);
+  assert.deepEqual(refs('$count($states.errorOutput) + 1'), [['errorOutput', 'errorOutput', 7]]);
+  assert.deepEqual(refs('$states'), [[undefined, '', 0]]);
+  assert.deepEqual(refs('$states.context.Map.Item.Value'), [['context', 'context.Map.Item.Value', 0]]);
+  assert.deepEqual(refs('$states.input.items[$states.input.min < price].name'), [
+    ['input', 'input.items', 0],
+    ['input', 'input.min', 20],
+  ]);
+  assert.deepEqual(refs('"$states.result" & $x'), []);
 });
