@@ -21,20 +21,21 @@ import {
 } from '@vscode/debugadapter';
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import * as path from 'node:path';
-import { formatForFileName, parseStateMachine, stateAtPath, type StateMachineModel } from '../asl';
+import { formatForFileName, parseStateMachine, type StateMachineModel } from '../asl';
 import type { Execution, ExecutionEvent, ExecutionResult, RuntimeHost } from '../runtime/executionApi';
 import type { AslLaunchArguments } from '../protocol/launchConfiguration';
 import { breakpointLines } from './breakpointTable';
 import { BreakPolicy } from './breakPolicy';
 import { ASL_DEBUG_CAPABILITIES } from './debugCapabilities';
 import type { DebugHost } from './debugHost';
-import { decodeFrameId, stackFrames, threadName } from './debugFrames';
-import { type EvaluationScope, evaluateExpression, formatValue } from './debugEvaluator';
-import { ExecutionDriver, type ActivityView, type StepKind } from './executionDriver';
+import { stackFrames, threadName } from './debugFrames';
+import { FrameInspector } from './frameInspector';
+import { evaluateExpression, formatValue } from './debugEvaluator';
+import { ExecutionDriver, type StepKind } from './executionDriver';
 import { prepareLaunch, type LaunchPlan } from './launchPlan';
-import { answerFromHandler, historyLine, pendingTaskBody, scopeSpecs } from './sessionViews';
+import { answerFromHandler, historyLine, pendingTaskBody } from './sessionViews';
 import { handleCustomRequest } from './taskRequests';
-import { replaceAt as replaceAtPath, VariableStore } from './variables';
+import { VariableStore } from './variables';
 
 type LaunchRequestArguments = DebugProtocol.LaunchRequestArguments & AslLaunchArguments;
 
@@ -42,6 +43,7 @@ interface RunningExecution {
   plan: LaunchPlan;
   driver: ExecutionDriver;
   execution: Execution;
+  inspector: FrameInspector;
   done: Promise<ExecutionResult>;
 }
 
@@ -57,8 +59,6 @@ export class AslDebugSession extends LoggingDebugSession {
   private terminatedSent = false;
   /** Task tokens announced with pendingTask and not yet answered. */
   private readonly openTokens = new Set<string>();
-  /** Input edits (setVariable) of held states, per thread. */
-  private readonly editedInputs = new Map<number, unknown>();
 
   constructor(private readonly host: DebugHost) {
     super();
@@ -230,20 +230,7 @@ export class AslDebugSession extends LoggingDebugSession {
   }
 
   protected scopesRequest(response: DebugProtocol.ScopesResponse, args: DebugProtocol.ScopesArguments): void {
-    const target = this.frameTarget(args.frameId);
-    const specs = target
-      ? scopeSpecs(
-          target.view,
-          target.depth === 0 ? this.editedInputs.get(target.view.threadId) : undefined,
-          {
-            snapshot: (id) => this.running?.driver.snapshot(id),
-            edit:
-              target.depth === 0 && target.view.held
-                ? (p, v) => this.editInput(target.view, p, v)
-                : undefined,
-          },
-        )
-      : [];
+    const specs = this.running?.inspector.scopes(args.frameId) ?? [];
     response.body = { scopes: this.variables.scopes(specs) };
     this.sendResponse(response);
   }
@@ -280,7 +267,7 @@ export class AslDebugSession extends LoggingDebugSession {
     response: DebugProtocol.EvaluateResponse,
     args: DebugProtocol.EvaluateArguments,
   ): Promise<void> {
-    const scope = this.evaluationScope(args.frameId);
+    const scope = this.running?.inspector.evaluationScope(args.frameId);
     if (!scope) {
       this.sendErrorResponse(response, {
         id: 1004,
@@ -382,7 +369,7 @@ export class AslDebugSession extends LoggingDebugSession {
 
   private resumeWith(action: () => void): void {
     this.variables.reset();
-    this.editedInputs.clear();
+    this.running?.inspector.clearEdits();
     action();
   }
 
@@ -431,8 +418,8 @@ export class AslDebugSession extends LoggingDebugSession {
       mocks: plan.mocks,
       beforeState: driver.hook,
     });
-    const done = driver.run(execution);
-    this.running = { plan, driver, execution, done };
+    const inspector = new FrameInspector(driver, plan.model);
+    this.running = { plan, driver, execution, inspector, done: driver.run(execution) };
   }
 
   private onExecutionEvent(event: ExecutionEvent, driver: ExecutionDriver): void {
@@ -483,53 +470,6 @@ export class AslDebugSession extends LoggingDebugSession {
     running.driver.release();
     if (running.execution.status === 'RUNNING') running.execution.stop('Debugger.Stopped', cause);
     await running.done;
-  }
-
-  private frameTarget(frameId: number | undefined): { view: ActivityView; depth: number } | undefined {
-    const running = this.running;
-    if (!running || frameId === undefined) return undefined;
-    const { threadId, depth: index } = decodeFrameId(frameId);
-    const view = running.driver.view(threadId);
-    if (!view) return undefined;
-    const frame = stackFrames(running.plan.model, view)[index];
-    if (!frame) return undefined;
-    let target: ActivityView | undefined = view;
-    for (let i = 0; i < frame.depth && target; i++) {
-      target = target.parentId !== undefined ? running.driver.viewOfActivity(target.parentId) : undefined;
-    }
-    return target ? { view: target, depth: frame.depth } : undefined;
-  }
-
-  private evaluationScope(frameId: number | undefined): EvaluationScope | undefined {
-    const running = this.running;
-    if (!running) return undefined;
-    let target = this.frameTarget(frameId)?.view;
-    if (!target && frameId === undefined) target = running.driver.threads().find((v) => v.held);
-    return target ? this.scopeOfView(target, running.plan.model) : undefined;
-  }
-
-  private scopeOfView(view: ActivityView, model: StateMachineModel): EvaluationScope {
-    const held = view.held;
-    const current = view.current ?? this.running?.driver.snapshot(view.activityId)?.current;
-    const statePath = held?.statePath ?? current?.statePath;
-    const state = statePath ? stateAtPath(model, statePath) : undefined;
-    return {
-      input: this.editedInputs.has(view.threadId)
-        ? this.editedInputs.get(view.threadId)
-        : (held?.input ?? current?.input),
-      context: held?.context ?? current?.context,
-      variables: held?.variables ?? current?.variables ?? {},
-      queryLanguage: state?.queryLanguage,
-    };
-  }
-
-  private editInput(view: ActivityView, pathInInput: (string | number)[], value: unknown): void {
-    const held = view.held;
-    if (!held) return;
-    const base = this.editedInputs.has(view.threadId) ? this.editedInputs.get(view.threadId) : held.input;
-    const next = replaceAtPath(base, pathInInput, value);
-    this.editedInputs.set(view.threadId, next);
-    held.replaceInput(next);
   }
 
   private async withModel(
