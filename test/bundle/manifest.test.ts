@@ -14,7 +14,9 @@ interface Manifest {
   contributes: {
     languages: { id: string; extensions: string[]; configuration: string }[];
     grammars: { language: string; scopeName: string; path: string }[];
-    configuration: { properties: Record<string, { type: string; default: unknown; enum?: unknown[] }> };
+    configuration: {
+      properties: Record<string, { type: string; default: unknown; enum?: unknown[]; scope?: string }>;
+    };
   };
 }
 
@@ -128,6 +130,8 @@ test('every asl.validation.* setting in the manifest is read by the server', () 
     const values = property.enum ?? (property.type === 'boolean' ? [true, false] : []);
     assert.ok(values.length > 0, `${key}: a boolean or an enum`);
     assert.ok(values.includes(property.default), `${key}: the default is a legal value`);
+    // The server reads one value for the whole window (no per-folder settings): say so in the manifest.
+    assert.equal(property.scope, 'window', `${key}: window scope`);
     for (const value of values) {
       assert.deepEqual(
         toServiceSettings({ validation: { [name]: value } }),
