@@ -1,7 +1,7 @@
 /**
- * JSONata in ASL: recognising `{% ... %}` strings, parsing expressions with the `jsonata` package (the
- * 2.0.6 release AWS runs), finding free variable references, and the function catalogue (standard
- * library plus AWS's additions) for completion and hover. Pure: parsing only, never evaluation.
+ * JSONata in ASL: recognising `{% ... %}` strings, parsing with the `jsonata` package (2.0.6, what AWS
+ * runs), AST queries (free variables, implicit-input reads, `$states` fields), the open call at a cursor,
+ * and the function catalogue (standard library plus AWS's additions). Pure: parsing only, never evaluation.
  */
 import jsonata from 'jsonata';
 import type { ExpressionError } from './jsonPath';
