@@ -1,6 +1,7 @@
 /**
- * The VS Code extension entry: activate starts the language client, deactivate stops it. Everything
- * else lives in its own module (languageClient.ts). The only code in the project that imports vscode.
+ * The VS Code extension entry: activate registers debugging (debug/activateDebugging.ts) and starts the
+ * language client (languageClient.ts); deactivate stops the client. Nothing else lives here. The client/
+ * folder is the only code in the project that imports vscode.
  */
 import { type ExtensionContext, window } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
