@@ -187,5 +187,9 @@ console.log('\n=== e2e summary');
 console.log(timer.summary());
 for (const f of facts) console.log(`  - ${f}`);
 for (const f of failures) console.log(`  FAILED: ${f}`);
+if (failures.length) {
+  console.log(`  logs: ${path.relative(repoRoot, paths.logs)}/ (server.log, package.log, install.log)`);
+  console.log(`  screenshots (*-failed.png on a UI failure): ${path.relative(repoRoot, paths.screenshots)}/`);
+}
 console.log(exitCode === 0 ? 'e2e: PASS' : 'e2e: FAIL');
 process.exit(exitCode);
