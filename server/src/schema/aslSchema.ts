@@ -81,7 +81,22 @@ export function definitionsFor(language: QueryLanguage): Record<string, JsonSche
 
 /** The schema of one state type in one query language (nested states are not part of it). */
 export function stateSchema(type: StateType, language: QueryLanguage): JsonSchema {
-  return objectSchema(STATE_FIELDS[type], language, `${type} state`, { $defs: definitionsFor(language) });
+  return objectSchema(STATE_FIELDS[type], language, `${type} state`, { $defs: definitionAliases(language) });
+}
+
+/** The $id under which the shared sub-schemas of a language are registered (compiled once per compiler). */
+function definitionsId(language: QueryLanguage): string {
+  return `asl-definitions-${language.toLowerCase()}.json`;
+}
+
+/** Local `#/$defs/x` entries pointing at the shared, separately compiled sub-schemas. */
+function definitionAliases(language: QueryLanguage): Record<string, JsonSchema> {
+  return Object.fromEntries(
+    Object.keys(definitionsFor(language)).map((name) => [
+      name,
+      { $ref: `${definitionsId(language)}#/$defs/${name}` },
+    ]),
+  );
 }
 
 export function rootSchema(language: QueryLanguage): JsonSchema {
@@ -90,7 +105,7 @@ export function rootSchema(language: QueryLanguage): JsonSchema {
 
 /**
  * Two compilers: a fast one (first error only, not verbose) answers "valid?" for the common case; the
- * detailed one (all errors, verbose) runs only when the fast one fails.
+ * detailed one (all errors, verbose) is compiled and run only when the fast one fails.
  */
 const compilers: Partial<Record<'fast' | 'detailed', Ajv>> = {};
 const cache = new Map<string, ValidateFunction>();
@@ -105,10 +120,15 @@ function compiler(kind: 'fast' | 'detailed'): Ajv {
       strict: true,
       strictRequired: false,
       allowUnionTypes: true,
+      // Shared sub-schemas (Retrier, Catcher, Choice Rule...) compile once instead of once per state type.
+      inlineRefs: false,
     });
     for (const keyword of ['xKind', 'xExpect']) ajv.addKeyword({ keyword, schemaType: 'string' });
     ajv.addKeyword({ keyword: 'xOtherLanguageFields', schemaType: 'array' });
     ajv.addKeyword({ keyword: 'xLoose', schemaType: 'boolean' });
+    for (const language of ['JSONPath', 'JSONata'] as const) {
+      ajv.addSchema({ $id: definitionsId(language), $defs: definitionsFor(language) });
+    }
     compilers[kind] = ajv;
   }
   return ajv;
@@ -120,12 +140,13 @@ function compiled(key: string, build: () => JsonSchema): ValidateFunction {
   if (!validate) {
     const schema = build();
     const fast = compiler('fast').compile(schema);
-    const detailed = compiler('detailed').compile(schema);
+    let detailed: ValidateFunction | undefined; // compiled on the first failure only
     const pair = ((data: unknown) => {
       if (fast(data)) {
         pair.errors = null;
         return true;
       }
+      detailed ??= compiler('detailed').compile(schema);
       detailed(data);
       pair.errors = detailed.errors;
       return false;
