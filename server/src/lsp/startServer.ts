@@ -19,6 +19,7 @@ import { languageFeatureCapabilities, registerLanguageFeatures } from './handler
 import { registerValidation, DEFAULT_VALIDATION_DELAY_MS } from './handlers/validationHandler';
 import { formatError } from './runSafe';
 import type { ServerHost, StartServerOptions } from './serverHost';
+import { loadYamlFrontEnd } from './yamlFrontEnd';
 
 export const SERVER_NAME = 'asl-language-server';
 
@@ -43,6 +44,7 @@ export function startServer(
   host: ServerHost,
   options: StartServerOptions = {},
 ): AslServer {
+  loadYamlFrontEnd();
   const service = createAslLanguageService();
   const documents = new TextDocuments(TextDocument);
   const cache = createDocumentModelCache(service);
