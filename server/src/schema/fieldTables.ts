@@ -141,7 +141,8 @@ export const READER_CONFIG_FIELDS: FieldTable = {
   CSVHeaders: both(orPlaceholder({ type: 'array', items: stringSchema }, 'an array of strings')),
   CSVDelimiter: both(enumField(['COMMA', 'PIPE', 'SEMICOLON', 'SPACE', 'TAB'])),
   ManifestType: both(stringSchema),
-  MaxItems: both(integerField(1)),
+  // 0 is accepted: deployed AWS samples use it (no limit).
+  MaxItems: both(integerField(0)),
   MaxItemsPath: jsonPath(stringSchema),
 };
 
