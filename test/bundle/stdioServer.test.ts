@@ -109,3 +109,12 @@ test('dist/cli.js lsp rejects an unknown option with usage', { timeout: 20_000 }
   assert.match(stderr, /unknown option '--tcp'/);
   assert.match(stderr, /Usage: asl lsp/);
 });
+
+test('dist/cli.js lsp --help prints the transports and exits 0', { timeout: 20_000 }, async () => {
+  const child = spawn(process.execPath, [bundle('cli.js'), 'lsp', '--help'], { cwd: repoRoot });
+  let stdout = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+  assert.equal(code, 0);
+  assert.match(stdout, /Usage: asl lsp \[--stdio \| --node-ipc \| --socket=PORT\]/);
+});
