@@ -140,7 +140,11 @@ function checkString(
     return;
   }
   if (expression.includes('$states')) checkStatesFields(context, state, node, expression, offset, field);
-  const intrinsic = INTRINSIC_CALL.exec(expression);
+  // Blank out string literals first, so 'States.Format(' inside a JSONata string is not a call.
+  const code = expression.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g, (literal) =>
+    ' '.repeat(literal.length),
+  );
+  const intrinsic = INTRINSIC_CALL.exec(code);
   if (intrinsic) {
     context.report(
       'intrinsic-in-jsonata',

@@ -110,3 +110,11 @@ test('$states.result and $states.errorOutput only where they exist', () => {
   expectDiagnostic(text, diagnostics, 'states-field-unavailable', '$states.errorOutput', 1);
   assert.equal(diagnostics[0].severity, DiagnosticSeverity.Warning);
 });
+
+test('an intrinsic name inside a JSONata string literal is not a call', () => {
+  const text = machine(
+    { A: { Type: 'Pass', Output: "{% 'States.Format(' & $states.input.x %}", End: true } },
+    top,
+  );
+  expectNone(validate(text), 'intrinsic-in-jsonata');
+});
