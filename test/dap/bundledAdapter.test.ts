@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { DebugClient } from '@vscode/debugadapter-testsupport';
 import { repoRoot } from '../support/paths';
 import { dapFixture, lineOf } from './dapTestHarness';
@@ -45,3 +45,36 @@ test('asl dap is registered and documents its transports', () => {
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /unknown option '--bogus'/);
 });
+
+test(
+  'asl dap --server=0 listens on 127.0.0.1 and serves a session per connection',
+  { timeout: 30_000 },
+  async () => {
+    const child = spawn(process.execPath, [cli, 'dap', '--server=0'], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    try {
+      const port = await new Promise<number>((resolve, reject) => {
+        let text = '';
+        child.stderr.on('data', (chunk: Buffer) => {
+          text += chunk.toString();
+          const match = /listening on 127\.0\.0\.1:(\d+)/.exec(text);
+          if (match) resolve(Number(match[1]));
+        });
+        child.on('exit', (code) => reject(new Error(`asl dap exited with ${code}: ${text}`)));
+      });
+      for (let i = 0; i < 2; i++) {
+        const client = new DebugClient('node', 'unused', 'asl');
+        await client.start(port);
+        try {
+          const init = await client.initializeRequest();
+          assert.equal(init.body?.supportsRestartRequest, true);
+        } finally {
+          await client.stop();
+        }
+      }
+    } finally {
+      child.kill();
+    }
+  },
+);
