@@ -1,0 +1,119 @@
+/**
+ * Internal contract between the execution object and the state runners (Task, Parallel, Map, error handling):
+ * the per-activity record, the per-state run record, and the services a runner may use. Not public API.
+ * Pure: no I/O, no transport.
+ */
+import type { StatePath, QueryLanguage } from '../asl';
+import type { ActivityScheduler, CancelScope } from './activityScheduler';
+import type { DataEnv, JsonataEnv } from './dataFlow';
+import type {
+  ExecutionOptions,
+  LocationFrame,
+  PendingTask,
+  RuntimeHost,
+  StateInspection,
+  TaskAnswer,
+} from './executionApi';
+import type { ExecutionHistory } from './executionHistory';
+
+/** Variables of one `States` block, reading through to enclosing blocks. */
+export class VariableScope {
+  private readonly own = new Map<string, unknown>();
+  constructor(readonly parent?: VariableScope) {}
+
+  /** All visible variables (own over outer). */
+  snapshot(): Record<string, unknown> {
+    const out: Record<string, unknown> = this.parent ? this.parent.snapshot() : {};
+    for (const [k, v] of this.own) out[k] = v;
+    return out;
+  }
+
+  assign(values: Record<string, unknown>): void {
+    for (const [k, v] of Object.entries(values)) this.own.set(k, v);
+  }
+}
+
+/** One sequential thread: the execution, a Parallel branch, a Map iteration. */
+export interface Activity {
+  id: number;
+  parentId: number | undefined;
+  location: LocationFrame[];
+  scope: CancelScope;
+  variables: VariableScope;
+  /** Id of the last history event of this thread (previousEventId of the next one). */
+  lastEventId: number;
+  current: StateInspection | undefined;
+  /** Records no history events (distributed Map child executions). */
+  silent?: boolean;
+}
+
+/** Extras for a child activity: silent ones (distributed Map children) record no history. */
+export interface ChildHooks {
+  silent?: boolean;
+  onStart?: (child: Activity) => void;
+  onEnd?: (child: Activity, status: 'succeeded' | 'failed' | 'aborted') => void;
+}
+
+/** One state being run in one activity. */
+export interface StateRun {
+  activity: Activity;
+  name: string;
+  path: StatePath;
+  /** The state's JSON. */
+  def: Record<string, unknown>;
+  queryLanguage: QueryLanguage;
+  input: unknown;
+  enteredEventId: number;
+  enteredTime: string;
+  /** Variables as of state entry. */
+  variables: Record<string, unknown>;
+  retryCount: number;
+  inspection: StateInspection;
+  taskToken?: string;
+}
+
+/** What a state runner returns: the output and the next state (undefined = end of block). */
+export interface StateOutcome {
+  output: unknown;
+  next: string | undefined;
+  assigned?: Record<string, unknown>;
+}
+
+/** Services the runners use. */
+export interface EngineContext {
+  readonly options: ExecutionOptions;
+  readonly host: RuntimeHost;
+  readonly scheduler: ActivityScheduler;
+  readonly recorder: ExecutionHistory;
+  /** Appends a history event for an activity (chains previousEventId). */
+  emit(activity: Activity, type: string, details?: Record<string, unknown>): number;
+  /** The context object for a state run (with optional Map item / task token). */
+  contextFor(run: StateRun, extra?: Record<string, unknown>): Record<string, unknown>;
+  dataEnv(run: StateRun, input: unknown, extra?: Record<string, unknown>): DataEnv;
+  jsonataEnv(run: StateRun, states: Partial<JsonataEnv['states']>): JsonataEnv;
+  /** Runs a nested `{StartAt, States}` block in a new child activity. */
+  runChild(
+    parent: Activity,
+    frame: LocationFrame,
+    block: Record<string, unknown>,
+    blockPath: StatePath,
+    input: unknown,
+    scope: CancelScope,
+    hooks?: ChildHooks,
+  ): Promise<unknown>;
+  /** Next task token / id. */
+  newToken(): string;
+  /** Register a task waiting for SendTask*; resolves with the answer (heartbeats call `onHeartbeat`). */
+  waitForAnswer(
+    task: PendingTask,
+    onHeartbeat: () => void,
+  ): { answer: Promise<TaskAnswer>; close: () => void };
+  /** Per-state invocation counters for mocks. */
+  nextInvocation(stateName: string): number;
+  readonly stateMachineType: 'STANDARD' | 'EXPRESS';
+  readonly region: string;
+  readonly accountId: string;
+  readonly executionArn: string;
+  readonly stateMachineArn: string;
+  notifyError(run: StateRun, error: string, cause: string, caught: boolean): void;
+}

@@ -1,0 +1,920 @@
+/**
+ * The Execution object: runs a state machine definition on the cooperative scheduler, records AWS-shaped
+ * history, publishes typed events, awaits the before-state hook, and handles task tokens, stop and timeouts.
+ * Simple states (Pass, Wait, Choice, Succeed, Fail) run here; Task, Parallel and Map in their own modules.
+ * Pure: time, randomness and files come through the injected RuntimeHost; no transport.
+ */
+import type { StatePath } from '../asl';
+import { ActivityScheduler, CancelScope } from './activityScheduler';
+import { evaluateChoiceRule, parseTimestamp } from './choiceRules';
+import {
+  type DataEnv,
+  evaluateJsonPathAssign,
+  evaluateJsonataAssign,
+  evaluateJsonataString,
+  evaluateJsonataValue,
+  type JsonataEnv,
+  payloadSize,
+  PAYLOAD_LIMIT,
+  payloadTemplate,
+  queryPath,
+  selectPath,
+  applyResultPath,
+} from './dataFlow';
+import type { Activity, ChildHooks, EngineContext, StateOutcome, StateRun } from './engineContext';
+import { VariableScope } from './engineContext';
+import { applyCatch, RetryTracker } from './errorHandling';
+import type {
+  ActivitySnapshot,
+  Execution,
+  ExecutionEvent,
+  ExecutionListener,
+  ExecutionOptions,
+  ExecutionResult,
+  ExecutionStatus,
+  HistoryEvent,
+  LocationFrame,
+  PendingTask,
+  RuntimeHost,
+  StateInspection,
+  TaskAnswer,
+} from './executionApi';
+import { TaskTokenError } from './executionApi';
+import { ExecutionHistory, payload } from './executionHistory';
+import { runMap, runParallel } from './parallelAndMap';
+import { ActivityCancelled, stateFailureCause, StatesError } from './statesError';
+import { classifyResource, runTaskAttempt } from './taskRunner';
+
+interface Waiter {
+  task: PendingTask;
+  resolve: (answer: TaskAnswer) => void;
+  onHeartbeat: () => void;
+}
+
+/** Creates an execution (call `start()` to run it). */
+export function createExecution(options: ExecutionOptions): Execution {
+  return new StateMachineExecution(options);
+}
+
+class StateMachineExecution implements Execution, EngineContext {
+  readonly host: RuntimeHost;
+  readonly scheduler: ActivityScheduler;
+  readonly recorder: ExecutionHistory;
+  readonly stateMachineType: 'STANDARD' | 'EXPRESS';
+  readonly region: string;
+  readonly accountId: string;
+  readonly name: string;
+  readonly executionArn: string;
+  readonly stateMachineArn: string;
+  private readonly stateMachineName: string;
+  private readonly startMs: number;
+  private readonly listeners = new Set<ExecutionListener>();
+  private readonly activityMap = new Map<number, Activity>();
+  private readonly waiters = new Map<string, Waiter>();
+  private readonly invocations = new Map<string, number>();
+  private readonly rootScope = new CancelScope();
+  private nextActivityId = 1;
+  private tokenCounter = 0;
+  private statusValue: ExecutionStatus = 'RUNNING';
+  private running: Promise<ExecutionResult> | undefined;
+  private stopRequest: { error?: string; cause?: string } | undefined;
+
+  constructor(readonly options: ExecutionOptions) {
+    this.host = options.host;
+    this.stateMachineType = options.type ?? 'STANDARD';
+    this.region = options.region ?? 'us-east-1';
+    this.accountId = options.accountId ?? '123456789012';
+    this.stateMachineName = options.stateMachineName ?? 'local-state-machine';
+    this.name = options.executionName ?? this.host.uuid();
+    this.stateMachineArn = `arn:aws:states:${this.region}:${this.accountId}:stateMachine:${this.stateMachineName}`;
+    this.executionArn = `arn:aws:states:${this.region}:${this.accountId}:execution:${this.stateMachineName}:${this.name}`;
+    this.startMs = this.host.now();
+    this.scheduler = new ActivityScheduler({
+      mode: options.clock ?? 'virtual',
+      start: this.startMs,
+      realNow: () => this.host.now(),
+      setTimer: this.host.setTimer?.bind(this.host),
+    });
+    this.recorder = new ExecutionHistory(
+      () => this.scheduler.now(),
+      (event) => this.publish({ kind: 'historyEvent', event }),
+      this.stateMachineType === 'STANDARD' ? 25_000 : Number.POSITIVE_INFINITY,
+    );
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Public surface
+
+  get status(): ExecutionStatus {
+    return this.statusValue;
+  }
+
+  onEvent(listener: ExecutionListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  history(): HistoryEvent[] {
+    return [...this.recorder.events];
+  }
+
+  now(): number {
+    return this.scheduler.now();
+  }
+
+  activities(): ActivitySnapshot[] {
+    return [...this.activityMap.values()].map((a) => this.snapshotOf(a));
+  }
+
+  pendingTasks(): PendingTask[] {
+    return [...this.waiters.values()].map((w) => w.task);
+  }
+
+  sendTaskSuccess(token: string, output: unknown): void {
+    this.answer(token, { kind: 'success', output });
+  }
+
+  sendTaskFailure(token: string, error?: string, cause?: string): void {
+    this.answer(token, { kind: 'failure', error, cause });
+  }
+
+  sendTaskHeartbeat(token: string): void {
+    const waiter = this.waiters.get(token);
+    if (!waiter) throw new TaskTokenError('TaskDoesNotExist', `No task is waiting for token '${token}'.`);
+    this.publish({ kind: 'taskAnswered', token, answer: { kind: 'heartbeat' } });
+    waiter.onHeartbeat();
+    this.scheduler.poke();
+  }
+
+  stop(error?: string, cause?: string): void {
+    if (this.statusValue !== 'RUNNING') return;
+    this.stopRequest = { error, cause };
+    this.rootScope.cancel(new ActivityCancelled('aborted'));
+    this.scheduler.poke();
+  }
+
+  start(): Promise<ExecutionResult> {
+    this.running ??= this.run();
+    return this.running;
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // EngineContext
+
+  emit(activity: Activity, type: string, details?: Record<string, unknown>): number {
+    if (this.recorder.full) {
+      throw new StatesError(
+        'States.Runtime',
+        'The execution reached the maximum number of history events (25000).',
+      );
+    }
+    if (activity.silent) return activity.lastEventId;
+    const id = this.recorder.add(type, activity.lastEventId, details);
+    activity.lastEventId = id;
+    return id;
+  }
+
+  contextFor(run: StateRun, extra: Record<string, unknown> = {}): Record<string, unknown> {
+    const state: Record<string, unknown> = { Name: run.name, EnteredTime: run.enteredTime };
+    const type = run.def.Type;
+    if (type === 'Task' || type === 'Map' || type === 'Parallel') state.RetryCount = run.retryCount;
+    const ctx: Record<string, unknown> = {
+      Execution: {
+        Id: this.executionArn,
+        Input: this.options.input ?? {},
+        StartTime: new Date(this.startMs).toISOString(),
+        Name: this.name,
+        RoleArn: `arn:aws:iam::${this.accountId}:role/StepFunctionsLocalRole`,
+        RedriveCount: 0,
+      },
+      StateMachine: { Id: this.stateMachineArn, Name: this.stateMachineName },
+      State: state,
+    };
+    if (run.taskToken !== undefined) ctx.Task = { Token: run.taskToken };
+    return { ...ctx, ...extra };
+  }
+
+  dataEnv(run: StateRun, input: unknown, extra?: Record<string, unknown>): DataEnv {
+    return {
+      input,
+      context: this.contextFor(run, extra),
+      variables: run.variables,
+      random: () => this.host.random(),
+      uuid: () => this.host.uuid(),
+    };
+  }
+
+  jsonataEnv(run: StateRun, states: Partial<JsonataEnv['states']>): JsonataEnv {
+    return {
+      states: { input: run.input, ...states, context: states.context ?? this.contextFor(run) },
+      variables: run.variables,
+      random: () => this.host.random(),
+      uuid: () => this.host.uuid(),
+    };
+  }
+
+  async runChild(
+    parent: Activity,
+    frame: LocationFrame,
+    block: Record<string, unknown>,
+    blockPath: StatePath,
+    input: unknown,
+    scope: CancelScope,
+    hooks: ChildHooks = {},
+  ): Promise<unknown> {
+    await this.scheduler.acquire(scope);
+    const activity = this.newActivity(parent, frame, scope, new VariableScope(parent.variables));
+    activity.silent = hooks.silent || parent.silent;
+    try {
+      hooks.onStart?.(activity);
+      const output = await this.runBlock(activity, block, blockPath, input);
+      hooks.onEnd?.(activity, 'succeeded');
+      this.finishActivity(activity, 'succeeded');
+      return output;
+    } catch (e) {
+      const status = e instanceof ActivityCancelled ? 'aborted' : 'failed';
+      if (e instanceof ActivityCancelled && activity.current && e.reason === 'siblingFailed') {
+        const type = activity.current.stateType;
+        if (type === 'Task' || type === 'Wait' || type === 'Map' || type === 'Parallel') {
+          this.emit(activity, `${type}StateAborted`);
+        }
+      }
+      if (!(e instanceof ActivityCancelled) || e.reason === 'siblingFailed') hooks.onEnd?.(activity, status);
+      this.finishActivity(activity, status);
+      throw e;
+    } finally {
+      this.scheduler.release();
+    }
+  }
+
+  newToken(): string {
+    this.tokenCounter++;
+    return `${this.host.uuid()}-${this.tokenCounter}`;
+  }
+
+  waitForAnswer(
+    task: PendingTask,
+    onHeartbeat: () => void,
+  ): { answer: Promise<TaskAnswer>; close: () => void } {
+    const answer = new Promise<TaskAnswer>((resolve) => {
+      this.waiters.set(task.token, { task, resolve, onHeartbeat });
+    });
+    this.publish({ kind: 'pendingTask', task });
+    return { answer, close: () => this.waiters.delete(task.token) };
+  }
+
+  nextInvocation(stateName: string): number {
+    const n = this.invocations.get(stateName) ?? 0;
+    this.invocations.set(stateName, n + 1);
+    return n;
+  }
+
+  notifyError(run: StateRun, error: string, cause: string, caught: boolean): void {
+    this.publish({
+      kind: 'errorRaised',
+      activityId: run.activity.id,
+      location: run.activity.location,
+      stateName: run.name,
+      error,
+      cause,
+      caught,
+    });
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Running
+
+  private publish(event: ExecutionEvent): void {
+    for (const listener of this.listeners) listener(event);
+  }
+
+  private answer(token: string, answer: TaskAnswer): void {
+    const waiter = this.waiters.get(token);
+    if (!waiter) throw new TaskTokenError('TaskDoesNotExist', `No task is waiting for token '${token}'.`);
+    this.waiters.delete(token);
+    this.publish({ kind: 'taskAnswered', token, answer });
+    waiter.resolve(answer);
+    this.scheduler.poke();
+  }
+
+  private newActivity(
+    parent: Activity | undefined,
+    frame: LocationFrame,
+    scope: CancelScope,
+    vars: VariableScope,
+  ): Activity {
+    const activity: Activity = {
+      id: this.nextActivityId++,
+      parentId: parent?.id,
+      location: [...(parent?.location.filter((f) => f.kind !== 'state') ?? []), frame],
+      scope,
+      variables: vars,
+      lastEventId: parent?.lastEventId ?? 0,
+      current: undefined,
+    };
+    this.activityMap.set(activity.id, activity);
+    this.publish({ kind: 'activityStarted', activity: this.snapshotOf(activity) });
+    return activity;
+  }
+
+  private finishActivity(activity: Activity, status: 'succeeded' | 'failed' | 'aborted'): void {
+    this.activityMap.delete(activity.id);
+    this.publish({ kind: 'activityFinished', activityId: activity.id, status });
+  }
+
+  private snapshotOf(a: Activity): ActivitySnapshot {
+    const location = a.current
+      ? [
+          ...a.location,
+          { kind: 'state' as const, stateName: a.current.stateName, statePath: a.current.statePath },
+        ]
+      : a.location;
+    return {
+      id: a.id,
+      parentId: a.parentId,
+      location,
+      current: a.current,
+      variables: a.variables.snapshot(),
+    };
+  }
+
+  private async run(): Promise<ExecutionResult> {
+    const input = this.options.input ?? {};
+    const def = (this.options.definition ?? {}) as Record<string, unknown>;
+    const root = this.newActivity(
+      undefined,
+      { kind: 'execution', name: this.name },
+      this.rootScope,
+      new VariableScope(),
+    );
+    this.publish({ kind: 'executionStarted', input, executionArn: this.executionArn });
+    this.emit(root, 'ExecutionStarted', {
+      ...payload('input', input),
+      roleArn: `arn:aws:iam::${this.accountId}:role/StepFunctionsLocalRole`,
+    });
+    let limit = typeof def.TimeoutSeconds === 'number' ? def.TimeoutSeconds : undefined;
+    if (this.stateMachineType === 'EXPRESS') limit = Math.min(limit ?? 300, 300);
+    let cancelTimeout: (() => void) | undefined;
+    if (limit !== undefined) {
+      const t = this.scheduler.timer(this.rootScope, limit * 1000);
+      cancelTimeout = t.cancel;
+      t.promise.then(
+        () => this.rootScope.cancel(new ActivityCancelled('timedOut')),
+        () => undefined,
+      );
+    }
+    let result: Omit<ExecutionResult, 'history' | 'startDate' | 'stopDate'>;
+    await this.scheduler.acquire(this.rootScope).catch(() => undefined);
+    try {
+      this.checkExpress(def);
+      const output = await this.runBlock(root, def, [], input);
+      if (payloadSize(output) > PAYLOAD_LIMIT) {
+        throw new StatesError(
+          'States.DataLimitExceeded',
+          'The execution output exceeds the maximum number of bytes service limit.',
+        );
+      }
+      this.emit(root, 'ExecutionSucceeded', payload('output', output));
+      result = { status: 'SUCCEEDED', output };
+    } catch (e) {
+      result = this.failureResult(root, e);
+    } finally {
+      cancelTimeout?.();
+      this.scheduler.release();
+    }
+    for (const waiter of this.waiters.values()) {
+      waiter.resolve({ kind: 'failure', error: 'States.Runtime', cause: 'execution ended' });
+    }
+    this.waiters.clear();
+    this.statusValue = result.status;
+    this.finishActivity(
+      root,
+      result.status === 'SUCCEEDED' ? 'succeeded' : result.status === 'ABORTED' ? 'aborted' : 'failed',
+    );
+    const final: ExecutionResult = {
+      ...result,
+      startDate: new Date(this.startMs).toISOString(),
+      stopDate: new Date(this.scheduler.now()).toISOString(),
+      history: [...this.recorder.events],
+    };
+    this.publish({ kind: 'executionFinished', result: final });
+    return final;
+  }
+
+  private failureResult(
+    root: Activity,
+    e: unknown,
+  ): Omit<ExecutionResult, 'history' | 'startDate' | 'stopDate'> {
+    const add = (type: string, details: Record<string, unknown>) => {
+      try {
+        this.recorder.add(type, root.lastEventId, details);
+      } catch {
+        // history full: nothing more to record
+      }
+    };
+    if (e instanceof ActivityCancelled && e.reason === 'timedOut') {
+      add('ExecutionTimedOut', { error: 'States.Timeout', cause: 'The execution timed out.' });
+      return { status: 'TIMED_OUT', error: 'States.Timeout', cause: 'The execution timed out.' };
+    }
+    if (e instanceof ActivityCancelled) {
+      const details: Record<string, unknown> = {};
+      if (this.stopRequest?.error !== undefined) details.error = this.stopRequest.error;
+      if (this.stopRequest?.cause !== undefined) details.cause = this.stopRequest.cause;
+      add('ExecutionAborted', details);
+      return { status: 'ABORTED', error: this.stopRequest?.error, cause: this.stopRequest?.cause };
+    }
+    const err =
+      e instanceof StatesError
+        ? e
+        : new StatesError('States.Runtime', e instanceof Error ? e.message : String(e));
+    const details: Record<string, unknown> = {};
+    if (err.error !== undefined) details.error = err.error;
+    if (err.cause !== undefined) details.cause = err.cause;
+    add('ExecutionFailed', details);
+    return { status: 'FAILED', error: err.error, cause: err.cause };
+  }
+
+  private checkExpress(def: Record<string, unknown>): void {
+    if (this.stateMachineType !== 'EXPRESS') return;
+    const visit = (block: unknown): void => {
+      const states = (block as Record<string, unknown> | undefined)?.States;
+      if (!states || typeof states !== 'object') return;
+      for (const [name, s] of Object.entries(states as Record<string, Record<string, unknown>>)) {
+        if (s?.Type === 'Task' && typeof s.Resource === 'string') {
+          const info = classifyResource(s.Resource);
+          if (info.kind === 'activity' || info.pattern !== 'request') {
+            throw new StatesError(
+              'States.Runtime',
+              `Express state machine does not support '${info.kind === 'activity' ? 'Activity ARN' : info.pattern === 'sync' ? '.sync' : '.waitForTaskToken'}' at /States/${name}/Resource`,
+            );
+          }
+        }
+        if (Array.isArray(s?.Branches)) s.Branches.forEach(visit);
+        visit(s?.ItemProcessor ?? s?.Iterator);
+      }
+    };
+    visit(def);
+  }
+
+  /** Runs one `{StartAt, States}` block in an activity that holds the run lock. */
+  private async runBlock(
+    activity: Activity,
+    block: Record<string, unknown>,
+    blockPath: StatePath,
+    input: unknown,
+  ): Promise<unknown> {
+    const states = (block.States ?? {}) as Record<string, Record<string, unknown>>;
+    let name = block.StartAt as string;
+    let current = input;
+    const topLanguage = ((this.options.definition as Record<string, unknown>)?.QueryLanguage ??
+      'JSONPath') as string;
+    for (;;) {
+      activity.scope.throwIfCancelled();
+      const def = states[name];
+      if (!def || typeof def !== 'object') {
+        throw new StatesError('States.Runtime', `The state '${String(name)}' does not exist in this block.`);
+      }
+      const path = [...blockPath, 'States', name];
+      current = await this.beforeState(activity, name, path, def, current);
+      const outcome = await this.runState(
+        activity,
+        name,
+        path,
+        def,
+        current,
+        topLanguage === 'JSONata' ? 'JSONata' : 'JSONPath',
+      );
+      activity.current = undefined;
+      if (outcome.next === undefined) return outcome.output;
+      name = outcome.next;
+      current = outcome.output;
+    }
+  }
+
+  private async beforeState(
+    activity: Activity,
+    name: string,
+    path: StatePath,
+    def: Record<string, unknown>,
+    input: unknown,
+  ): Promise<unknown> {
+    const hook = this.options.beforeState;
+    if (!hook) return input;
+    let replaced = input;
+    await this.scheduler.blocked(
+      activity.scope,
+      async () =>
+        hook({
+          activityId: activity.id,
+          location: activity.location,
+          stateName: name,
+          statePath: path,
+          stateType: String(def.Type),
+          input,
+          variables: activity.variables.snapshot(),
+          context: undefined,
+          replaceInput: (value) => {
+            replaced = value;
+          },
+        }),
+      { external: true },
+    );
+    return replaced;
+  }
+
+  private async runState(
+    activity: Activity,
+    name: string,
+    path: StatePath,
+    def: Record<string, unknown>,
+    input: unknown,
+    topLanguage: 'JSONPath' | 'JSONata',
+  ): Promise<StateOutcome> {
+    const type = String(def.Type);
+    const enteredEventId = this.emit(activity, `${type}StateEntered`, { name, ...payload('input', input) });
+    const variables = activity.variables.snapshot();
+    const inspection: StateInspection = {
+      stateName: name,
+      statePath: path,
+      stateType: type,
+      input,
+      context: undefined,
+      variables,
+      retryCount: 0,
+    };
+    const run: StateRun = {
+      activity,
+      name,
+      path,
+      def,
+      queryLanguage:
+        def.QueryLanguage === 'JSONata' || (def.QueryLanguage === undefined && topLanguage === 'JSONata')
+          ? 'JSONata'
+          : 'JSONPath',
+      input,
+      enteredEventId,
+      enteredTime: new Date(this.scheduler.now()).toISOString(),
+      variables,
+      retryCount: 0,
+      inspection,
+    };
+    inspection.context = this.contextFor(run);
+    activity.current = inspection;
+    this.publish({ kind: 'stateEntered', activityId: activity.id, location: activity.location, inspection });
+    let outcome: StateOutcome;
+    try {
+      outcome = await this.dispatch(run, type);
+      if (payloadSize(outcome.output) > PAYLOAD_LIMIT) {
+        throw new StatesError(
+          'States.DataLimitExceeded',
+          `The state/task '${name}' returned a result with a size exceeding the maximum number of bytes service limit.`,
+        );
+      }
+    } catch (e) {
+      if (e instanceof StatesError) {
+        if (e.details.evaluationFailed) this.emitEvaluationFailed(run, e);
+        this.notifyError(run, e.error, e.cause ?? '', false);
+        if (e.error === 'States.Runtime' && !e.cause?.startsWith('An error occurred')) {
+          throw new StatesError(e.error, stateFailureCause(name, enteredEventId, e.cause ?? ''), e.details);
+        }
+        if (e.error === 'States.QueryEvaluationError' && !e.cause?.startsWith('An error occurred')) {
+          throw new StatesError(e.error, stateFailureCause(name, enteredEventId, e.cause ?? ''), e.details);
+        }
+      }
+      throw e;
+    }
+    inspection.output = outcome.output;
+    inspection.next = outcome.next;
+    inspection.assigned = outcome.assigned;
+    if (type !== 'Fail') {
+      const details: Record<string, unknown> = { name, ...payload('output', outcome.output) };
+      if (outcome.assigned && Object.keys(outcome.assigned).length > 0) {
+        details.assignedVariables = Object.fromEntries(
+          Object.entries(outcome.assigned).map(([k, v]) => [k, JSON.stringify(v)]),
+        );
+        details.assignedVariablesDetails = { truncated: false };
+      }
+      this.emit(activity, `${type}StateExited`, details);
+    }
+    if (outcome.assigned) activity.variables.assign(outcome.assigned);
+    this.publish({ kind: 'stateExited', activityId: activity.id, location: activity.location, inspection });
+    return outcome;
+  }
+
+  private emitEvaluationFailed(run: StateRun, e: StatesError): void {
+    const cause = e.cause?.startsWith('An error occurred')
+      ? e.cause
+      : stateFailureCause(run.name, run.enteredEventId, e.cause ?? '');
+    const details: Record<string, unknown> = { error: e.error, cause, state: run.name };
+    if (e.details.location) details.location = e.details.location;
+    this.emit(run.activity, 'EvaluationFailed', details);
+    e.details.evaluationFailed = false;
+  }
+
+  private async dispatch(run: StateRun, type: string): Promise<StateOutcome> {
+    switch (type) {
+      case 'Pass':
+        return this.runPass(run);
+      case 'Choice':
+        return this.runChoice(run);
+      case 'Wait':
+        return this.runWait(run);
+      case 'Succeed':
+        return this.runSucceed(run);
+      case 'Fail':
+        return this.runFail(run);
+      case 'Task':
+        return this.withErrorHandling(run, () =>
+          runTaskAttempt(this, run, classifyResource(String(run.def.Resource ?? ''))),
+        );
+      case 'Parallel':
+        return this.withErrorHandling(run, () => runParallel(this, run));
+      case 'Map':
+        return this.withErrorHandling(run, () => runMap(this, run));
+      default:
+        throw new StatesError('States.Runtime', `Unknown state type '${type}'.`);
+    }
+  }
+
+  /** Retry / Catch around attempts of a Task, Parallel or Map. */
+  private async withErrorHandling(
+    run: StateRun,
+    attempt: () => Promise<StateOutcome>,
+  ): Promise<StateOutcome> {
+    const retries = new RetryTracker();
+    for (;;) {
+      try {
+        return await attempt();
+      } catch (e) {
+        if (!(e instanceof StatesError)) throw e;
+        if (e.details.evaluationFailed) this.emitEvaluationFailed(run, e);
+        if (e.error === 'States.Runtime' && !e.cause?.startsWith('An error occurred')) {
+          throw new StatesError(
+            e.error,
+            stateFailureCause(run.name, run.enteredEventId, e.cause ?? ''),
+            e.details,
+          );
+        }
+        const delay = retries.nextDelay(this, run.def.Retry, e);
+        if (delay !== undefined) {
+          this.notifyError(run, e.error, e.cause ?? '', true);
+          await this.scheduler.sleep(run.activity.scope, delay);
+          run.retryCount++;
+          run.inspection.retryCount = run.retryCount;
+          continue;
+        }
+        const caught = await applyCatch(this, run, e);
+        if (caught) {
+          this.notifyError(run, e.error, e.cause ?? '', true);
+          return caught;
+        }
+        throw e;
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Simple states
+
+  private async jsonataTail(
+    run: StateRun,
+    fallback: unknown,
+    next: string | undefined,
+    extra?: { Output?: unknown; Assign?: unknown },
+  ): Promise<StateOutcome> {
+    const env = this.jsonataEnv(run, { input: run.input });
+    const assignDef = extra?.Assign !== undefined ? extra.Assign : run.def.Assign;
+    const outputDef = extra?.Output !== undefined ? extra.Output : run.def.Output;
+    const assigned = assignDef !== undefined ? await evaluateJsonataAssign(assignDef, env) : undefined;
+    const output = outputDef !== undefined ? await evaluateJsonataValue(outputDef, env, 'Output') : fallback;
+    return { output, next, assigned };
+  }
+
+  private async runPass(run: StateRun): Promise<StateOutcome> {
+    const def = run.def;
+    const next = def.Next as string | undefined;
+    if (run.queryLanguage === 'JSONata') return this.jsonataTail(run, run.input, next);
+    const afterInput = selectPath(
+      def.InputPath as string | null | undefined,
+      run.input,
+      this.dataEnv(run, run.input),
+    );
+    run.inspection.afterInputPath = afterInput;
+    const effective =
+      def.Parameters !== undefined
+        ? payloadTemplate(def.Parameters, this.dataEnv(run, afterInput))
+        : afterInput;
+    run.inspection.effectiveInput = effective;
+    const result = def.Result !== undefined ? def.Result : effective;
+    run.inspection.result = result;
+    const assigned =
+      def.Assign !== undefined ? evaluateJsonPathAssign(def.Assign, this.dataEnv(run, result)) : undefined;
+    const placed = applyResultPath(run.input, def.ResultPath as string | null | undefined, result);
+    run.inspection.afterResultPath = placed;
+    const output = selectPath(def.OutputPath as string | null | undefined, placed, this.dataEnv(run, placed));
+    return { output, next, assigned };
+  }
+
+  private async runChoice(run: StateRun): Promise<StateOutcome> {
+    const def = run.def;
+    const rules = (Array.isArray(def.Choices) ? def.Choices : []) as Record<string, unknown>[];
+    if (run.queryLanguage === 'JSONata') {
+      const env = this.jsonataEnv(run, { input: run.input });
+      for (let i = 0; i < rules.length; i++) {
+        const rule = rules[i];
+        let matched = rule.Condition;
+        if (typeof matched === 'string') {
+          matched = await evaluateJsonataString(matched, env, `Choices[${i}].Condition`);
+        }
+        if (typeof matched !== 'boolean') {
+          throw new StatesError(
+            'States.QueryEvaluationError',
+            `The Condition of Choices[${i}] must evaluate to a boolean, but was ${JSON.stringify(matched)}.`,
+          );
+        }
+        if (matched) {
+          return this.jsonataTail(run, run.input, rule.Next as string, {
+            Output: rule.Output,
+            Assign: rule.Assign,
+          });
+        }
+      }
+      if (typeof def.Default !== 'string') throw new StatesError('States.NoChoiceMatched', 'No Matches!');
+      return this.jsonataTail(run, run.input, def.Default);
+    }
+    const afterInput = selectPath(
+      def.InputPath as string | null | undefined,
+      run.input,
+      this.dataEnv(run, run.input),
+    );
+    run.inspection.afterInputPath = afterInput;
+    const env = this.dataEnv(run, afterInput);
+    let next: string | undefined;
+    let assignDef: unknown = def.Assign;
+    for (const rule of rules) {
+      if (evaluateChoiceRule(rule, env)) {
+        next = rule.Next as string;
+        if (rule.Assign !== undefined) assignDef = rule.Assign;
+        else assignDef = undefined;
+        break;
+      }
+    }
+    if (next === undefined) {
+      if (typeof def.Default !== 'string') throw new StatesError('States.NoChoiceMatched', 'No Matches!');
+      next = def.Default;
+    }
+    const assigned = assignDef !== undefined ? evaluateJsonPathAssign(assignDef, env) : undefined;
+    const output = selectPath(def.OutputPath as string | null | undefined, afterInput, env);
+    return { output, next, assigned };
+  }
+
+  private async waitMilliseconds(run: StateRun, afterInput: unknown): Promise<number> {
+    const def = run.def;
+    const now = this.scheduler.now();
+    if (run.queryLanguage === 'JSONata') {
+      const env = this.jsonataEnv(run, { input: run.input });
+      if (def.Seconds !== undefined) {
+        const s =
+          typeof def.Seconds === 'string'
+            ? await evaluateJsonataValue(def.Seconds, env, 'Seconds')
+            : def.Seconds;
+        if (typeof s !== 'number' || !Number.isInteger(s) || s < 0) {
+          throw new StatesError(
+            'States.QueryEvaluationError',
+            `The Seconds field must be a non-negative integer, but was ${JSON.stringify(s)}.`,
+          );
+        }
+        return s * 1000;
+      }
+      const ts = await evaluateJsonataValue(def.Timestamp, env, 'Timestamp');
+      const at = parseTimestamp(ts);
+      if (at === undefined) {
+        throw new StatesError(
+          'States.QueryEvaluationError',
+          `The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: ${String(ts)}`,
+        );
+      }
+      return at - now;
+    }
+    if (typeof def.Seconds === 'number') return def.Seconds * 1000;
+    if (typeof def.Timestamp === 'string') {
+      const at = parseTimestamp(def.Timestamp);
+      if (at === undefined) {
+        throw new StatesError(
+          'States.Runtime',
+          `The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: ${def.Timestamp}`,
+        );
+      }
+      return at - now;
+    }
+    const env = this.dataEnv(run, afterInput);
+    if (typeof def.SecondsPath === 'string') {
+      const found = queryPath(def.SecondsPath, env);
+      if (!found.found) {
+        throw new StatesError(
+          'States.Runtime',
+          `The SecondsPath parameter does not reference an input value: ${def.SecondsPath}`,
+        );
+      }
+      const v = found.value;
+      if (typeof v !== 'number' || !Number.isInteger(v)) {
+        throw new StatesError(
+          'States.Runtime',
+          `The SecondsPath parameter cannot be parsed as a long value: ${def.SecondsPath} == ${JSON.stringify(v)}`,
+        );
+      }
+      if (v < 0) {
+        throw new StatesError(
+          'States.Runtime',
+          `The SecondsPath parameter references a negative value: ${def.SecondsPath} == ${v}`,
+        );
+      }
+      return v * 1000;
+    }
+    if (typeof def.TimestampPath === 'string') {
+      const found = queryPath(def.TimestampPath, env);
+      const at = found.found ? parseTimestamp(found.value) : undefined;
+      if (at === undefined) {
+        throw new StatesError(
+          'States.Runtime',
+          `The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: ${def.TimestampPath} == ${found.found ? String(found.value) : ''}`,
+        );
+      }
+      return at - now;
+    }
+    return 0;
+  }
+
+  private async runWait(run: StateRun): Promise<StateOutcome> {
+    const def = run.def;
+    const jsonata = run.queryLanguage === 'JSONata';
+    const afterInput = jsonata
+      ? run.input
+      : selectPath(def.InputPath as string | null | undefined, run.input, this.dataEnv(run, run.input));
+    const ms = await this.waitMilliseconds(run, afterInput);
+    if (ms / 1000 >= 2 ** 31) throw new StatesError('States.Runtime', 'Wait state delay is too long.');
+    if (ms > 0) await this.scheduler.sleep(run.activity.scope, ms);
+    if (jsonata) return this.jsonataTail(run, run.input, def.Next as string | undefined);
+    const env = this.dataEnv(run, afterInput);
+    const assigned = def.Assign !== undefined ? evaluateJsonPathAssign(def.Assign, env) : undefined;
+    const output = selectPath(def.OutputPath as string | null | undefined, afterInput, env);
+    return { output, next: def.Next as string | undefined, assigned };
+  }
+
+  private async runSucceed(run: StateRun): Promise<StateOutcome> {
+    const def = run.def;
+    if (run.queryLanguage === 'JSONata') return this.jsonataTail(run, run.input, undefined);
+    const afterInput = selectPath(
+      def.InputPath as string | null | undefined,
+      run.input,
+      this.dataEnv(run, run.input),
+    );
+    const output = selectPath(
+      def.OutputPath as string | null | undefined,
+      afterInput,
+      this.dataEnv(run, afterInput),
+    );
+    return { output, next: undefined };
+  }
+
+  private async runFail(run: StateRun): Promise<StateOutcome> {
+    const def = run.def;
+    let error: unknown = def.Error;
+    let cause: unknown = def.Cause;
+    if (run.queryLanguage === 'JSONata') {
+      const env = this.jsonataEnv(run, { input: run.input });
+      if (error !== undefined) error = await evaluateJsonataValue(error, env, 'Error');
+      if (cause !== undefined) cause = await evaluateJsonataValue(cause, env, 'Cause');
+    } else {
+      const env = this.dataEnv(run, run.input);
+      const resolve = (field: 'ErrorPath' | 'CausePath'): unknown => {
+        const expr = def[field];
+        if (typeof expr !== 'string') return undefined;
+        const value = payloadTemplate({ [`${field}.$`]: expr }, env);
+        return (value as Record<string, unknown>)[field];
+      };
+      try {
+        if (def.ErrorPath !== undefined) error = resolve('ErrorPath');
+        if (def.CausePath !== undefined) cause = resolve('CausePath');
+      } catch (e) {
+        if (e instanceof StatesError && e.error === 'States.Runtime') {
+          const field = def.ErrorPath !== undefined && error === undefined ? 'ErrorPath' : 'CausePath';
+          const expr = String(def[field]);
+          throw new StatesError(
+            'States.Runtime',
+            `The JSONPath '${expr}' specified for the field '${field}' could not be found in the input '${JSON.stringify(run.input)}'`,
+          );
+        }
+        throw e;
+      }
+    }
+    throw new StatesError(
+      typeof error === 'string'
+        ? error
+        : error === undefined
+          ? (undefined as unknown as string)
+          : JSON.stringify(error),
+      cause === undefined ? undefined : typeof cause === 'string' ? cause : JSON.stringify(cause),
+    );
+  }
+}
