@@ -100,6 +100,8 @@ export interface ExecutionOptions {
   mocks?: MockTestCase;
   /** Awaited before every state runs (debugger pause point). */
   beforeState?: BeforeStateHook;
+  /** Variables visible from the first state (TestState `variables`). */
+  initialVariables?: Record<string, unknown>;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -347,6 +347,7 @@ class StateMachineExecution implements Execution, EngineContext {
       this.rootScope,
       new VariableScope(),
     );
+    if (this.options.initialVariables) root.variables.assign(this.options.initialVariables);
     this.publish({ kind: 'executionStarted', input, executionArn: this.executionArn });
     this.emit(root, 'ExecutionStarted', {
       ...payload('input', input),
