@@ -94,10 +94,12 @@ async function runExecutionCase(file: string): Promise<string | undefined> {
   const masks = new Set(e.maskedValues ?? []);
   const reasons: string[] = [];
   if (result.status !== e.status) reasons.push(`status ${result.status} (expected ${e.status})`);
-  if (!matchesText(e.error, result.error, masks))
+  if (!matchesText(e.error, result.error, masks)) {
     reasons.push(`error ${JSON.stringify(result.error)} (expected ${JSON.stringify(e.error)})`);
-  if (!matchesText(e.cause, result.cause, masks))
+  }
+  if (!matchesText(e.cause, result.cause, masks)) {
     reasons.push(`cause ${JSON.stringify(result.cause)} (expected ${JSON.stringify(e.cause)})`);
+  }
   if (e.status === 'SUCCEEDED' && !e.outputUnknown && !matchesValue(e.output, result.output, masks)) {
     reasons.push(
       `output ${JSON.stringify(result.output)?.slice(0, 400)} (expected ${JSON.stringify(e.output)?.slice(0, 400)})`,
@@ -135,12 +137,15 @@ async function runTestStateCase(file: string): Promise<string | undefined> {
   if ('output' in e && !matchesValue(e.output, result.output, masks)) {
     reasons.push(`output ${JSON.stringify(result.output)} (expected ${JSON.stringify(e.output)})`);
   }
-  if ('error' in e && !matchesText(e.error as string, result.error, masks))
+  if ('error' in e && !matchesText(e.error as string, result.error, masks)) {
     reasons.push(`error ${result.error} (expected ${String(e.error)})`);
-  if ('cause' in e && !matchesText(e.cause as string, result.cause, masks))
+  }
+  if ('cause' in e && !matchesText(e.cause as string, result.cause, masks)) {
     reasons.push(`cause ${result.cause} (expected ${String(e.cause)})`);
-  if ('nextState' in e && e.nextState !== result.nextState)
+  }
+  if ('nextState' in e && e.nextState !== result.nextState) {
     reasons.push(`nextState ${result.nextState} (expected ${String(e.nextState)})`);
+  }
   if ('inspectionData' in e && !matchesValue(e.inspectionData, result.inspectionData, masks)) {
     reasons.push(
       `inspectionData ${JSON.stringify(result.inspectionData)} (expected ${JSON.stringify(e.inspectionData)})`,
