@@ -88,6 +88,7 @@ async function runExecutionCase(file: string): Promise<string | undefined> {
     mocks: toMocks(c.mocks),
     stateMachineName: 'conformance',
     executionName: 'conformance-execution',
+    accountId: '111111111111',
   });
   const result = await withDeadline(execution.start(), 10_000);
   const e = c.expected;

@@ -123,9 +123,8 @@ export async function runParallel(ctx: EngineContext, run: StateRun): Promise<St
       () => false,
     );
     results = all.results;
-  } catch (e) {
-    if (e instanceof StatesError) ctx.emit(activity, 'ParallelStateFailed');
-    throw e;
+  } finally {
+    activity.lastEventId = ctx.recorder.lastId;
   }
   return finish(ctx, run, results);
 }
@@ -143,7 +142,8 @@ function integerField(
   if (typeof path !== 'string') return undefined;
   const found = queryPath(path, ctx.dataEnv(run, input));
   if (!found.found) throw new StatesError('States.Runtime', invalidPathMessage(path, input));
-  const v = found.value;
+  let v = found.value;
+  if (typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v)) v = Number(v);
   if (typeof v !== 'number' || (!float && !Number.isInteger(v))) {
     throw new StatesError(
       'States.Runtime',
@@ -289,21 +289,6 @@ export async function runMap(ctx: EngineContext, run: StateRun): Promise<StateOu
     }
   }
   const list = items as unknown[];
-  const maxConcurrency = jsonata
-    ? await jsonataNumber(ctx, run, 'MaxConcurrency')
-    : integerField(ctx, run, 'MaxConcurrency', input);
-  const toleratedCount = jsonata
-    ? await jsonataNumber(ctx, run, 'ToleratedFailureCount')
-    : integerField(ctx, run, 'ToleratedFailureCount', input);
-  const toleratedPct = jsonata
-    ? await jsonataNumber(ctx, run, 'ToleratedFailurePercentage')
-    : integerField(ctx, run, 'ToleratedFailurePercentage', input, true);
-  if (toleratedCount !== undefined && toleratedCount < 0) {
-    throw new StatesError('States.Runtime', 'ToleratedFailureCount cannot be negative.');
-  }
-  if (toleratedPct !== undefined && (toleratedPct < 0 || toleratedPct > 100)) {
-    throw new StatesError('States.Runtime', 'ToleratedFailurePercentage must be between 0 and 100.');
-  }
   const processor = (def.ItemProcessor ?? def.Iterator ?? {}) as Record<string, unknown>;
   const processorKey = def.ItemProcessor ? 'ItemProcessor' : 'Iterator';
   const distributed =
@@ -341,6 +326,21 @@ export async function runMap(ctx: EngineContext, run: StateRun): Promise<StateOu
     inputs = batches;
   }
   ctx.emit(activity, 'MapStateStarted', { length: inputs.length });
+  const maxConcurrency = jsonata
+    ? await jsonataNumber(ctx, run, 'MaxConcurrency')
+    : integerField(ctx, run, 'MaxConcurrency', input);
+  const toleratedCount = jsonata
+    ? await jsonataNumber(ctx, run, 'ToleratedFailureCount')
+    : integerField(ctx, run, 'ToleratedFailureCount', input);
+  const toleratedPct = jsonata
+    ? await jsonataNumber(ctx, run, 'ToleratedFailurePercentage')
+    : integerField(ctx, run, 'ToleratedFailurePercentage', input, true);
+  if (toleratedCount !== undefined && toleratedCount < 0) {
+    throw new StatesError('States.Runtime', 'ToleratedFailureCount cannot be negative.');
+  }
+  if (toleratedPct !== undefined && (toleratedPct < 0 || toleratedPct > 100)) {
+    throw new StatesError('States.Runtime', 'ToleratedFailurePercentage must be between 0 and 100.');
+  }
   if (distributed) {
     ctx.emit(activity, 'MapRunStarted', {
       mapRunArn: `${ctx.stateMachineArn.replace(':stateMachine:', ':mapRun:')}/${run.name}:${ctx.newToken()}`,
@@ -397,10 +397,8 @@ export async function runMap(ctx: EngineContext, run: StateRun): Promise<StateOu
           'The specified tolerated failure threshold was exceeded',
         );
         ctx.emit(activity, 'MapRunFailed', { error: err.error, cause: err.cause });
-        ctx.emit(activity, 'MapStateFailed');
         throw err;
       }
-      ctx.emit(activity, 'MapStateFailed');
     }
     throw e;
   }

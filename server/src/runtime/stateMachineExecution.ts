@@ -664,6 +664,8 @@ class StateMachineExecution implements Execution, EngineContext {
           run.inspection.retryCount = run.retryCount;
           continue;
         }
+        const type = String(run.def.Type);
+        if (type === 'Map' || type === 'Parallel') this.emit(run.activity, `${type}StateFailed`);
         const caught = await applyCatch(this, run, e);
         if (caught) {
           this.notifyError(run, e.error, e.cause ?? '', true);

@@ -41,7 +41,8 @@ export function classifyResource(arn: string): ResourceInfo {
   }
   if (parts[2] === 'states' && parts[3] === '' && parts[4] === '') {
     const rest = parts.slice(5);
-    const resource = rest.pop() ?? '';
+    let resource = rest.pop() ?? '';
+    if (resource === '2' && rest.length > 1) resource = `${rest.pop() ?? ''}:2`;
     const resourceType = rest.join(':');
     const pattern = /\.waitForTaskToken$/.test(resource)
       ? 'token'
@@ -138,6 +139,8 @@ async function obtainAnswer(
   const mocks = ctx.options.mocks?.[run.name];
   if (mocks) {
     const n = ctx.nextInvocation(run.name);
+    // A service call is a blocking point: concurrent branches/iterations get to run meanwhile, as in AWS.
+    await ctx.scheduler.blocked(run.activity.scope, async () => undefined);
     const response = pickMockedResponse(mocks, n);
     if (!response) {
       throw new StatesError(
@@ -255,7 +258,7 @@ function serviceDetails(info: ResourceInfo): Record<string, unknown> {
 async function attempt(ctx: EngineContext, run: StateRun, info: ResourceInfo): Promise<StateOutcome> {
   const { activity, def } = run;
   const jsonata = run.queryLanguage === 'JSONata';
-  if (info.pattern === 'token') run.taskToken = ctx.newToken();
+  run.taskToken = ctx.newToken();
   let effective: unknown;
   if (jsonata) {
     effective =
@@ -305,7 +308,7 @@ async function attempt(ctx: EngineContext, run: StateRun, info: ResourceInfo): P
   });
   if (answer.kind === 'timeout') {
     ctx.emit(activity, names.timedOut, { ...serviceDetails(info), error: answer.error });
-    throw new StatesError(answer.error, undefined, { timedOut: true });
+    throw new StatesError(answer.error, '', { timedOut: true });
   }
   if (answer.kind === 'failure') {
     const details: Record<string, unknown> = { ...serviceDetails(info) };

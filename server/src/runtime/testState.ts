@@ -30,12 +30,13 @@ function inspectionData(
   const out: Record<string, unknown> = { input };
   if (!i) return out;
   if (i.afterInputPath !== undefined) out.afterInputPath = i.afterInputPath;
-  if (type === 'Task' || type === 'Pass' || type === 'Parallel') {
-    if (i.effectiveInput !== undefined && type !== 'Pass') out.afterParameters = i.effectiveInput;
+  if (type === 'Task' || type === 'Pass' || type === 'Parallel' || type === 'Map') {
+    if (i.effectiveInput !== undefined) out.afterParameters = i.effectiveInput;
+    if (i.result !== undefined && type === 'Task') out.result = JSON.stringify(i.result);
+    const selected = i.afterResultSelector ?? i.result;
+    if (selected !== undefined) out.afterResultSelector = selected;
+    if (i.afterResultPath !== undefined) out.afterResultPath = i.afterResultPath;
   }
-  if (i.result !== undefined && type === 'Task') out.result = JSON.stringify(i.result);
-  if (i.afterResultSelector !== undefined) out.afterResultSelector = i.afterResultSelector;
-  if (i.afterResultPath !== undefined) out.afterResultPath = i.afterResultPath;
   return out;
 }
 
