@@ -47,7 +47,8 @@ const grepAt = process.argv.indexOf('--grep');
 const grep = grepAt > 0 ? process.argv[grepAt + 1] : (process.env.E2E_GREP ?? '');
 
 async function main() {
-  for (const d of [e2eDir, paths.tmp, paths.logs, paths.screenshots]) fs.mkdirSync(d, { recursive: true });
+  for (const d of [e2eDir, paths.tmp, paths.logs]) fs.mkdirSync(d, { recursive: true });
+  freshDir(paths.screenshots); // only this run's pictures
 
   await timer.step('apt packages (chromium, ripgrep, libkrb5-dev)', async () => {
     const installed = await ensureAptPackages();

@@ -114,6 +114,12 @@ export class WorkbenchDriver {
   }
 
   async screenshot(name: string): Promise<string> {
+    // let fade-ins (notification toasts) finish so the picture shows what a user sees
+    await this.page
+      .waitForFunction('document.getAnimations().every((a) => a.playState !== "running")', null, {
+        timeout: 3_000,
+      })
+      .catch(() => undefined);
     const file = path.join(this.env.screenshots, name);
     await this.page.screenshot({ path: file });
     return file;
