@@ -10,6 +10,14 @@ export function registerCommands(): void {
     summary: 'validate ASL files and print every problem (--format json, --type EXPRESS)',
     load: async () => (await import('./validateCommand.js')).main,
   });
+  _defineCommand('run', {
+    summary: 'run a state machine locally (--input, --mock-config + --test-case, --handlers, --format json)',
+    load: async () => (await import('./runCommand.js')).main,
+  });
+  _defineCommand('test', {
+    summary: 'run workflow test specs and report like a test runner (--reporter junit)',
+    load: async () => (await import('./testCommand.js')).main,
+  });
   _defineCommand('lsp', {
     summary: 'serve the ASL language server (--stdio default)',
     load: async () => (await import('./lspCommand.js')).main,
