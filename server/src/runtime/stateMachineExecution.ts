@@ -872,6 +872,7 @@ class StateMachineExecution implements Execution, EngineContext {
       run.input,
       this.dataEnv(run, run.input),
     );
+    run.inspection.afterInputPath = afterInput;
     const output = selectPath(
       def.OutputPath as string | null | undefined,
       afterInput,
@@ -882,6 +883,7 @@ class StateMachineExecution implements Execution, EngineContext {
 
   private async runFail(run: StateRun): Promise<StateOutcome> {
     const def = run.def;
+    if (run.queryLanguage === 'JSONPath') run.inspection.afterInputPath = run.input;
     let error: unknown = def.Error;
     let cause: unknown = def.Cause;
     if (run.queryLanguage === 'JSONata') {

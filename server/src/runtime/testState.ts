@@ -40,11 +40,55 @@ function inspectionData(
   return out;
 }
 
+function findState(block: Record<string, unknown>, name: string): Record<string, unknown> | undefined {
+  const states = block.States as Record<string, Record<string, unknown>> | undefined;
+  if (!states || typeof states !== 'object') return undefined;
+  if (states[name]) return states[name];
+  for (const state of Object.values(states)) {
+    for (const child of [
+      ...(Array.isArray(state?.Branches) ? state.Branches : []),
+      state?.ItemProcessor,
+      state?.Iterator,
+    ]) {
+      const found =
+        child && typeof child === 'object' ? findState(child as Record<string, unknown>, name) : undefined;
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
 /** Evaluates one state the way the TestState API does. */
 export async function testState(options: TestStateOptions): Promise<TestStateResult> {
-  const def = (options.definition ?? {}) as Record<string, unknown>;
+  let def = (options.definition ?? {}) as Record<string, unknown>;
   const name = options.stateName ?? 'TestState';
+  if (def.States && typeof def.States === 'object') {
+    // A whole state machine: test the named state (TestState's stateName), searching nested blocks too.
+    const found = findState(def, name);
+    if (!found) {
+      return {
+        status: 'FAILED',
+        error: 'States.Runtime',
+        cause: `The state '${name}' is not in the definition.`,
+      };
+    }
+    def = found;
+  }
   const type = String(def.Type);
+  if ((def.Type === 'Map' || def.Type === 'Parallel') && options.mock?.result !== undefined) {
+    // A mocked Map/Parallel result replaces the iterations/branches; the state's own I/O processing still runs.
+    const {
+      Branches: _b,
+      ItemProcessor: _p,
+      Iterator: _i,
+      ItemsPath: _ip,
+      Items: _it,
+      ItemSelector: _is,
+      ...rest
+    } = def;
+    def = { ...rest, Type: 'Task', Resource: 'arn:aws:states:::mocked:result' };
+    if (rest.Parameters !== undefined && _b === undefined) delete def.Parameters;
+  }
   const states: Record<string, unknown> = {};
   for (const target of targets(def)) states[target] = { Type: 'Pass', End: true };
   states[name] =
@@ -52,7 +96,7 @@ export async function testState(options: TestStateOptions): Promise<TestStateRes
       ? { ...def, End: true }
       : def;
   let mocks: MockTestCase | undefined;
-  if (options.mock && type === 'Task') {
+  if (options.mock && def.Type === 'Task') {
     if (options.mock.errorOutput) {
       mocks = {
         [name]: {
@@ -85,7 +129,12 @@ export async function testState(options: TestStateOptions): Promise<TestStateRes
   let handled: 'CAUGHT_ERROR' | 'RETRIABLE' | undefined;
   let handledError: { error: string; cause: string } | undefined;
   execution.onEvent((event: ExecutionEvent) => {
-    if (event.kind === 'stateExited' && event.inspection.stateName === name) exited = event.inspection;
+    if (
+      (event.kind === 'stateExited' || event.kind === 'stateEntered') &&
+      event.inspection.stateName === name
+    ) {
+      exited = event.inspection;
+    }
     if (event.kind === 'stateEntered' && event.inspection.stateName !== name && nextState === undefined) {
       nextState = event.inspection.stateName;
     }
