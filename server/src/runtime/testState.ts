@@ -72,7 +72,10 @@ export async function testState(options: TestStateOptions): Promise<TestStateRes
         cause: `The state '${name}' is not in the definition.`,
       };
     }
-    def = found;
+    def =
+      found.QueryLanguage === undefined && def.QueryLanguage !== undefined
+        ? { ...found, QueryLanguage: def.QueryLanguage }
+        : found;
   }
   const type = String(def.Type);
   if ((def.Type === 'Map' || def.Type === 'Parallel') && options.mock?.result !== undefined) {
