@@ -14,6 +14,8 @@ import { errorMatches, type StatesError } from './statesError';
 
 /** The Error Output AWS passes to a catcher. */
 export function errorOutput(err: StatesError): Record<string, unknown> {
+  // A task that failed without naming an error (SendTaskFailure with no fields) has null Error/Cause, as in AWS.
+  if (err.details.nullError) return { Error: null, Cause: err.cause ?? null };
   const out: Record<string, unknown> = { Error: err.error };
   if (err.cause !== undefined) out.Cause = err.cause;
   return out;

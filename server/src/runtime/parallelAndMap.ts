@@ -325,10 +325,10 @@ export async function runMap(ctx: EngineContext, run: StateRun): Promise<StateOu
     }
     inputs = batches;
   }
-  ctx.emit(activity, 'MapStateStarted', { length: inputs.length });
   const maxConcurrency = jsonata
     ? await jsonataNumber(ctx, run, 'MaxConcurrency')
     : integerField(ctx, run, 'MaxConcurrency', input);
+  ctx.emit(activity, 'MapStateStarted', { length: inputs.length });
   const toleratedCount = jsonata
     ? await jsonataNumber(ctx, run, 'ToleratedFailureCount')
     : integerField(ctx, run, 'ToleratedFailureCount', input);

@@ -9,7 +9,12 @@ export class StatesError extends Error {
     readonly error: string,
     readonly cause?: string,
     /** Extra data for history events (e.g. the JSONata location). */
-    readonly details: { evaluationFailed?: boolean; location?: string; timedOut?: boolean } = {},
+    readonly details: {
+      evaluationFailed?: boolean;
+      location?: string;
+      timedOut?: boolean;
+      nullError?: boolean;
+    } = {},
   ) {
     super(`${error}: ${cause ?? ''}`);
   }

@@ -150,11 +150,11 @@ async function obtainAnswer(
     }
     if (info.pattern !== 'request') onSubmitted();
     if (response.Throw) {
-      const error = response.Throw.Error ?? 'States.TaskFailed';
+      const error = response.Throw.Error;
       if (error === 'States.Timeout' || error === 'States.HeartbeatTimeout') {
         return { kind: 'timeout', error };
       }
-      return { kind: 'failure', error, cause: response.Throw.Cause ?? undefined };
+      return { kind: 'failure', error: error ?? undefined, cause: response.Throw.Cause ?? undefined };
     }
     return { kind: 'success', output: response.Return };
   }
@@ -315,7 +315,9 @@ async function attempt(ctx: EngineContext, run: StateRun, info: ResourceInfo): P
     if (answer.error !== undefined) details.error = answer.error;
     if (answer.cause !== undefined) details.cause = answer.cause;
     ctx.emit(activity, names.failed, details);
-    throw new StatesError(answer.error ?? 'States.TaskFailed', answer.cause);
+    throw new StatesError(answer.error ?? 'States.TaskFailed', answer.cause, {
+      nullError: answer.error === undefined,
+    });
   }
   const result = answer.output;
   if (payloadSize(result) > PAYLOAD_LIMIT) {
