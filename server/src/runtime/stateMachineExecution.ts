@@ -239,6 +239,10 @@ class StateMachineExecution implements Execution, EngineContext {
           this.emit(activity, `${type}StateAborted`);
         }
       }
+      if (e instanceof StatesError && frame.kind === 'branch' && activity.current?.stateType === 'Task') {
+        // AWS records the failing task of a Parallel branch as aborted when the branch failure ends the Parallel.
+        this.emit(activity, 'TaskStateAborted');
+      }
       if (!(e instanceof ActivityCancelled) || e.reason === 'siblingFailed') hooks.onEnd?.(activity, status);
       this.finishActivity(activity, status);
       throw e;
@@ -665,7 +669,10 @@ class StateMachineExecution implements Execution, EngineContext {
           continue;
         }
         const type = String(run.def.Type);
-        if (type === 'Map' || type === 'Parallel') this.emit(run.activity, `${type}StateFailed`);
+        // Observed in AWS histories: JSONata Parallel states record no ParallelStateFailed.
+        if (type === 'Map' || (type === 'Parallel' && run.queryLanguage === 'JSONPath')) {
+          this.emit(run.activity, `${type}StateFailed`);
+        }
         const caught = await applyCatch(this, run, e);
         if (caught) {
           this.notifyError(run, e.error, e.cause ?? '', true);
