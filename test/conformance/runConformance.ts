@@ -127,6 +127,7 @@ async function runTestStateCase(file: string): Promise<string | undefined> {
       inspectionLevel: r.inspectionLevel as 'INFO' | 'DEBUG' | 'TRACE' | undefined,
       stateName: r.stateName as string | undefined,
       context: r.context as Record<string, unknown> | undefined,
+      accountId: '111111111111',
       host: conformanceHost(),
     }),
     10_000,

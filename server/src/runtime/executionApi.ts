@@ -291,6 +291,8 @@ export interface TestStateOptions {
   stateName?: string;
   /** Context object overrides (`$$`). */
   context?: Record<string, unknown>;
+  /** Account id used in ARNs (default 123456789012). */
+  accountId?: string;
   host: RuntimeHost;
 }
 

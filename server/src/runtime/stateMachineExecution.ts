@@ -87,7 +87,10 @@ class StateMachineExecution implements Execution, EngineContext {
     this.stateMachineName = options.stateMachineName ?? 'local-state-machine';
     this.name = options.executionName ?? this.host.uuid();
     this.stateMachineArn = `arn:aws:states:${this.region}:${this.accountId}:stateMachine:${this.stateMachineName}`;
-    this.executionArn = `arn:aws:states:${this.region}:${this.accountId}:execution:${this.stateMachineName}:${this.name}`;
+    this.executionArn =
+      this.stateMachineType === 'EXPRESS'
+        ? `arn:aws:states:${this.region}:${this.accountId}:express:${this.stateMachineName}:${this.name}:${this.host.uuid()}`
+        : `arn:aws:states:${this.region}:${this.accountId}:execution:${this.stateMachineName}:${this.name}`;
     this.startMs = this.host.now();
     this.scheduler = new ActivityScheduler({
       mode: options.clock ?? 'virtual',
@@ -185,7 +188,8 @@ class StateMachineExecution implements Execution, EngineContext {
         StartTime: new Date(this.startMs).toISOString(),
         Name: this.name,
         RoleArn: `arn:aws:iam::${this.accountId}:role/StepFunctionsLocalRole`,
-        RedriveCount: 0,
+        // Express executions cannot be redriven: AWS gives them no RedriveCount.
+        ...(this.stateMachineType === 'STANDARD' ? { RedriveCount: 0 } : {}),
       },
       StateMachine: { Id: this.stateMachineArn, Name: this.stateMachineName },
       State: state,

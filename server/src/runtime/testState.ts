@@ -24,13 +24,33 @@ function targets(def: Record<string, unknown>): string[] {
 
 function inspectionData(
   i: StateInspection | undefined,
-  type: string,
+  def: Record<string, unknown>,
+  jsonata: boolean,
   input: unknown,
 ): Record<string, unknown> {
+  const type = String(def.Type);
   const out: Record<string, unknown> = { input };
+  if (type === 'Map') {
+    if (!jsonata && i?.afterInputPath !== undefined) out.afterInputPath = i.afterInputPath;
+    out.maxConcurrency = typeof def.MaxConcurrency === 'number' ? def.MaxConcurrency : 0;
+    if (typeof def.ToleratedFailureCount === 'number') out.toleratedFailureCount = def.ToleratedFailureCount;
+    if (typeof def.ToleratedFailurePercentage === 'number') {
+      out.toleratedFailurePercentage = def.ToleratedFailurePercentage;
+    }
+    return out;
+  }
   if (!i) return out;
+  if (jsonata) {
+    if (type === 'Task' || type === 'Parallel') {
+      if (i.effectiveInput !== undefined && def.Arguments !== undefined) {
+        out.afterArguments = i.effectiveInput;
+      }
+      if (i.result !== undefined && type === 'Task') out.result = JSON.stringify(i.result);
+    }
+    return out;
+  }
   if (i.afterInputPath !== undefined) out.afterInputPath = i.afterInputPath;
-  if (type === 'Task' || type === 'Pass' || type === 'Parallel' || type === 'Map') {
+  if (type === 'Task' || type === 'Pass' || type === 'Parallel') {
     if (i.effectiveInput !== undefined) out.afterParameters = i.effectiveInput;
     if (i.result !== undefined && type === 'Task') out.result = JSON.stringify(i.result);
     const selected = i.afterResultSelector ?? i.result;
@@ -61,7 +81,7 @@ function findState(block: Record<string, unknown>, name: string): Record<string,
 /** Evaluates one state the way the TestState API does. */
 export async function testState(options: TestStateOptions): Promise<TestStateResult> {
   let def = (options.definition ?? {}) as Record<string, unknown>;
-  const name = options.stateName ?? 'TestState';
+  const name = options.stateName ?? 'StateName';
   if (def.States && typeof def.States === 'object') {
     // A whole state machine: test the named state (TestState's stateName), searching nested blocks too.
     const found = findState(def, name);
@@ -78,6 +98,7 @@ export async function testState(options: TestStateOptions): Promise<TestStateRes
         : found;
   }
   const type = String(def.Type);
+  const original = def;
   if ((def.Type === 'Map' || def.Type === 'Parallel') && options.mock?.result !== undefined) {
     // A mocked Map/Parallel result replaces the iterations/branches; the state's own I/O processing still runs.
     const {
@@ -124,6 +145,8 @@ export async function testState(options: TestStateOptions): Promise<TestStateRes
     },
     input: options.input ?? {},
     host: options.host,
+    type: 'EXPRESS',
+    accountId: options.accountId,
     mocks,
     initialVariables: options.variables,
   });
@@ -150,7 +173,10 @@ export async function testState(options: TestStateOptions): Promise<TestStateRes
   });
   const result = await execution.start();
   const level = options.inspectionLevel ?? 'INFO';
-  const data = level === 'INFO' ? undefined : inspectionData(exited, type, options.input ?? {});
+  const data =
+    level === 'INFO'
+      ? undefined
+      : inspectionData(exited, original, def.QueryLanguage === 'JSONata', options.input ?? {});
   if (handled) {
     const out: TestStateResult = { status: handled, error: handledError?.error, cause: handledError?.cause };
     if (handled === 'CAUGHT_ERROR') {
