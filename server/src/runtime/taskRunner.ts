@@ -258,7 +258,8 @@ function serviceDetails(info: ResourceInfo): Record<string, unknown> {
 async function attempt(ctx: EngineContext, run: StateRun, info: ResourceInfo): Promise<StateOutcome> {
   const { activity, def } = run;
   const jsonata = run.queryLanguage === 'JSONata';
-  run.taskToken = ctx.newToken();
+  // $$.Task.Token exists for callback (.waitForTaskToken), .sync and activity tasks.
+  if (info.pattern !== 'request') run.taskToken = ctx.newToken();
   let effective: unknown;
   if (jsonata) {
     effective =
