@@ -11,6 +11,7 @@ import {
   type MockTestCase,
   type MockedResponse,
   type RuntimeHost,
+  type TestStateOptions,
 } from '../../server/src/runtime';
 import { testState } from '../../server/src/runtime/testState';
 import { conformanceDir, repoRoot } from '../support/paths';
@@ -127,6 +128,7 @@ async function runTestStateCase(file: string): Promise<string | undefined> {
       inspectionLevel: r.inspectionLevel as 'INFO' | 'DEBUG' | 'TRACE' | undefined,
       stateName: r.stateName as string | undefined,
       context: r.context as Record<string, unknown> | undefined,
+      stateConfiguration: r.stateConfiguration as TestStateOptions['stateConfiguration'],
       accountId: '111111111111',
       host: conformanceHost(),
     }),

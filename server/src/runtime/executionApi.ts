@@ -291,6 +291,12 @@ export interface TestStateOptions {
   stateName?: string;
   /** Context object overrides (`$$`). */
   context?: Record<string, unknown>;
+  /** TestState's simulated situation: earlier retries, failed Map iterations, the state an error came from. */
+  stateConfiguration?: {
+    retrierRetryCount?: number;
+    mapIterationFailureCount?: number;
+    errorCausedByState?: string;
+  };
   /** Account id used in ARNs (default 123456789012). */
   accountId?: string;
   host: RuntimeHost;

@@ -11,6 +11,7 @@ import type {
   TestStateResult,
 } from './executionApi';
 import { createExecution } from './stateMachineExecution';
+import { errorMatches } from './statesError';
 
 function targets(def: Record<string, unknown>): string[] {
   const out: string[] = [];
@@ -60,6 +61,27 @@ function inspectionData(
   return out;
 }
 
+/** The retrier that would retry `error` after `retryCount` earlier retries, as TestState reports it. */
+function retriable(
+  def: Record<string, unknown>,
+  error: string,
+  retryCount: number,
+): Record<string, unknown> | undefined {
+  if (!Array.isArray(def.Retry)) return undefined;
+  for (let i = 0; i < def.Retry.length; i++) {
+    const r = def.Retry[i] as Record<string, unknown>;
+    if (!Array.isArray(r.ErrorEquals) || !errorMatches(r.ErrorEquals, error)) continue;
+    const max = typeof r.MaxAttempts === 'number' ? r.MaxAttempts : 3;
+    if (retryCount >= max) return undefined;
+    const interval = typeof r.IntervalSeconds === 'number' ? r.IntervalSeconds : 1;
+    const backoff = typeof r.BackoffRate === 'number' ? r.BackoffRate : 2;
+    let seconds = interval * Math.pow(backoff, retryCount);
+    if (typeof r.MaxDelaySeconds === 'number') seconds = Math.min(seconds, r.MaxDelaySeconds);
+    return { retryBackoffIntervalSeconds: seconds, retryIndex: i };
+  }
+  return undefined;
+}
+
 function findState(block: Record<string, unknown>, name: string): Record<string, unknown> | undefined {
   const states = block.States as Record<string, Record<string, unknown>> | undefined;
   if (!states || typeof states !== 'object') return undefined;
@@ -99,7 +121,28 @@ export async function testState(options: TestStateOptions): Promise<TestStateRes
   }
   const type = String(def.Type);
   const original = def;
-  if ((def.Type === 'Map' || def.Type === 'Parallel') && options.mock?.result !== undefined) {
+  let mock = options.mock;
+  const failures = options.stateConfiguration?.mapIterationFailureCount;
+  if (
+    type === 'Map' &&
+    failures !== undefined &&
+    failures > 0 &&
+    !options.stateConfiguration?.errorCausedByState
+  ) {
+    const count = typeof def.ToleratedFailureCount === 'number' ? def.ToleratedFailureCount : undefined;
+    const pct =
+      typeof def.ToleratedFailurePercentage === 'number' ? def.ToleratedFailurePercentage : undefined;
+    const tolerated = (count !== undefined && failures <= count) || (pct !== undefined && pct >= 100);
+    if (!tolerated || (count === undefined && pct === undefined)) {
+      mock = {
+        errorOutput: {
+          error: 'States.ExceedToleratedFailureThreshold',
+          cause: 'The specified tolerated failure threshold was exceeded',
+        },
+      };
+    }
+  }
+  if ((def.Type === 'Map' || def.Type === 'Parallel') && (mock?.result !== undefined || mock?.errorOutput)) {
     // A mocked Map/Parallel result replaces the iterations/branches; the state's own I/O processing still runs.
     const {
       Branches: _b,
@@ -120,17 +163,16 @@ export async function testState(options: TestStateOptions): Promise<TestStateRes
       ? { ...def, End: true }
       : def;
   let mocks: MockTestCase | undefined;
-  if (options.mock && def.Type === 'Task') {
-    if (options.mock.errorOutput) {
+  if (mock && def.Type === 'Task') {
+    if (mock.errorOutput) {
+      // Every attempt fails the same way, so retries run out and Catch decides.
       mocks = {
-        [name]: {
-          '0': { Throw: { Error: options.mock.errorOutput.error, Cause: options.mock.errorOutput.cause } },
-        },
+        [name]: { '0-1000': { Throw: { Error: mock.errorOutput.error, Cause: mock.errorOutput.cause } } },
       };
-    } else if (options.mock.result !== undefined) {
+    } else if (mock.result !== undefined) {
       let parsed: unknown;
       try {
-        parsed = JSON.parse(options.mock.result);
+        parsed = JSON.parse(mock.result);
       } catch {
         return { status: 'FAILED', error: 'States.Runtime', cause: 'The mocked result is not valid JSON.' };
       }
@@ -154,6 +196,7 @@ export async function testState(options: TestStateOptions): Promise<TestStateRes
   let nextState: string | undefined;
   let handled: 'CAUGHT_ERROR' | 'RETRIABLE' | undefined;
   let handledError: { error: string; cause: string } | undefined;
+  let errorDetails: Record<string, unknown> | undefined;
   execution.onEvent((event: ExecutionEvent) => {
     if (
       (event.kind === 'stateExited' || event.kind === 'stateEntered') &&
@@ -164,11 +207,22 @@ export async function testState(options: TestStateOptions): Promise<TestStateRes
     if (event.kind === 'stateEntered' && event.inspection.stateName !== name && nextState === undefined) {
       nextState = event.inspection.stateName;
     }
-    if (event.kind === 'errorRaised' && event.caught && event.stateName === name && handled === undefined) {
-      const caught = Array.isArray(def.Catch) && !Array.isArray(def.Retry);
+    if (event.kind === 'errorRaised' && event.stateName === name && handled === undefined) {
       handledError = { error: event.error, cause: event.cause };
-      handled = caught ? 'CAUGHT_ERROR' : 'RETRIABLE';
-      if (handled === 'RETRIABLE') execution.stop();
+      const retry = retriable(def, event.error, options.stateConfiguration?.retrierRetryCount ?? 0);
+      if (retry) {
+        handled = 'RETRIABLE';
+        errorDetails = retry;
+        execution.stop();
+      } else if (
+        Array.isArray(def.Catch) &&
+        def.Catch.some(
+          (c: { ErrorEquals?: unknown }) =>
+            Array.isArray(c.ErrorEquals) && errorMatches(c.ErrorEquals, event.error),
+        )
+      ) {
+        handled = 'CAUGHT_ERROR';
+      }
     }
   });
   const result = await execution.start();
@@ -177,6 +231,7 @@ export async function testState(options: TestStateOptions): Promise<TestStateRes
     level === 'INFO'
       ? undefined
       : inspectionData(exited, original, def.QueryLanguage === 'JSONata', options.input ?? {});
+  if (data && errorDetails) data.errorDetails = errorDetails;
   if (handled) {
     const out: TestStateResult = { status: handled, error: handledError?.error, cause: handledError?.cause };
     if (handled === 'CAUGHT_ERROR') {
