@@ -1,26 +1,12 @@
 /**
  * The Execution object: runs a state machine definition on the cooperative scheduler, records AWS-shaped
  * history, publishes typed events, awaits the before-state hook, and handles task tokens, stop and timeouts.
- * Simple states (Pass, Wait, Choice, Succeed, Fail) run here; Task, Parallel and Map in their own modules.
+ * The states themselves run in simpleStates, taskRunner and parallelAndMap.
  * Pure: time, randomness and files come through the injected RuntimeHost; no transport.
  */
 import type { StatePath } from '../asl';
 import { ActivityScheduler, CancelScope } from './activityScheduler';
-import { evaluateChoiceRule, parseTimestamp } from './choiceRules';
-import {
-  type DataEnv,
-  evaluateJsonPathAssign,
-  evaluateJsonataAssign,
-  evaluateJsonataString,
-  evaluateJsonataValue,
-  type JsonataEnv,
-  payloadSize,
-  PAYLOAD_LIMIT,
-  payloadTemplate,
-  queryPath,
-  selectPath,
-  applyResultPath,
-} from './dataFlow';
+import { type DataEnv, type JsonataEnv, payloadSize, PAYLOAD_LIMIT } from './dataFlow';
 import type { Activity, ChildHooks, EngineContext, StateOutcome, StateRun } from './engineContext';
 import { VariableScope } from './engineContext';
 import { applyCatch, RetryTracker } from './errorHandling';
@@ -42,6 +28,7 @@ import type {
 import { TaskTokenError } from './executionApi';
 import { ExecutionHistory, payload } from './executionHistory';
 import { runMap, runParallel } from './parallelAndMap';
+import { runChoice, runFail, runPass, runSucceed, runWait } from './simpleStates';
 import { ActivityCancelled, stateFailureCause, StatesError } from './statesError';
 import { classifyResource, runTaskAttempt } from './taskRunner';
 
@@ -623,15 +610,15 @@ class StateMachineExecution implements Execution, EngineContext {
   private async dispatch(run: StateRun, type: string): Promise<StateOutcome> {
     switch (type) {
       case 'Pass':
-        return this.runPass(run);
+        return runPass(this, run);
       case 'Choice':
-        return this.runChoice(run);
+        return runChoice(this, run);
       case 'Wait':
-        return this.runWait(run);
+        return runWait(this, run);
       case 'Succeed':
-        return this.runSucceed(run);
+        return runSucceed(this, run);
       case 'Fail':
-        return this.runFail(run);
+        return runFail(this, run);
       case 'Task':
         return this.withErrorHandling(run, () =>
           runTaskAttempt(this, run, classifyResource(String(run.def.Resource ?? ''))),
@@ -685,252 +672,5 @@ class StateMachineExecution implements Execution, EngineContext {
         throw e;
       }
     }
-  }
-
-  // ------------------------------------------------------------------------------------------
-  // Simple states
-
-  private async jsonataTail(
-    run: StateRun,
-    fallback: unknown,
-    next: string | undefined,
-    extra?: { Output?: unknown; Assign?: unknown },
-  ): Promise<StateOutcome> {
-    const env = this.jsonataEnv(run, { input: run.input });
-    const assignDef = extra?.Assign !== undefined ? extra.Assign : run.def.Assign;
-    const outputDef = extra?.Output !== undefined ? extra.Output : run.def.Output;
-    const assigned = assignDef !== undefined ? await evaluateJsonataAssign(assignDef, env) : undefined;
-    const output = outputDef !== undefined ? await evaluateJsonataValue(outputDef, env, 'Output') : fallback;
-    return { output, next, assigned };
-  }
-
-  private async runPass(run: StateRun): Promise<StateOutcome> {
-    const def = run.def;
-    const next = def.Next as string | undefined;
-    if (run.queryLanguage === 'JSONata') return this.jsonataTail(run, run.input, next);
-    const afterInput = selectPath(
-      def.InputPath as string | null | undefined,
-      run.input,
-      this.dataEnv(run, run.input),
-    );
-    run.inspection.afterInputPath = afterInput;
-    const effective =
-      def.Parameters !== undefined
-        ? payloadTemplate(def.Parameters, this.dataEnv(run, afterInput))
-        : afterInput;
-    run.inspection.effectiveInput = effective;
-    const result = def.Result !== undefined ? def.Result : effective;
-    run.inspection.result = result;
-    const assigned =
-      def.Assign !== undefined ? evaluateJsonPathAssign(def.Assign, this.dataEnv(run, result)) : undefined;
-    const placed = applyResultPath(run.input, def.ResultPath as string | null | undefined, result);
-    run.inspection.afterResultPath = placed;
-    const output = selectPath(def.OutputPath as string | null | undefined, placed, this.dataEnv(run, placed));
-    return { output, next, assigned };
-  }
-
-  private async runChoice(run: StateRun): Promise<StateOutcome> {
-    const def = run.def;
-    const rules = (Array.isArray(def.Choices) ? def.Choices : []) as Record<string, unknown>[];
-    if (run.queryLanguage === 'JSONata') {
-      const env = this.jsonataEnv(run, { input: run.input });
-      for (let i = 0; i < rules.length; i++) {
-        const rule = rules[i];
-        let matched = rule.Condition;
-        if (typeof matched === 'string') {
-          matched = await evaluateJsonataString(matched, env, `Choices[${i}].Condition`);
-        }
-        if (typeof matched !== 'boolean') {
-          throw new StatesError(
-            'States.QueryEvaluationError',
-            `The Condition of Choices[${i}] must evaluate to a boolean, but was ${JSON.stringify(matched)}.`,
-          );
-        }
-        if (matched) {
-          return this.jsonataTail(run, run.input, rule.Next as string, {
-            Output: rule.Output,
-            Assign: rule.Assign,
-          });
-        }
-      }
-      if (typeof def.Default !== 'string') throw new StatesError('States.NoChoiceMatched', 'No Matches!');
-      return this.jsonataTail(run, run.input, def.Default);
-    }
-    const afterInput = selectPath(
-      def.InputPath as string | null | undefined,
-      run.input,
-      this.dataEnv(run, run.input),
-    );
-    run.inspection.afterInputPath = afterInput;
-    const env = this.dataEnv(run, afterInput);
-    let next: string | undefined;
-    let assignDef: unknown = def.Assign;
-    for (const rule of rules) {
-      if (evaluateChoiceRule(rule, env)) {
-        next = rule.Next as string;
-        if (rule.Assign !== undefined) assignDef = rule.Assign;
-        else assignDef = undefined;
-        break;
-      }
-    }
-    if (next === undefined) {
-      if (typeof def.Default !== 'string') throw new StatesError('States.NoChoiceMatched', 'No Matches!');
-      next = def.Default;
-    }
-    const assigned = assignDef !== undefined ? evaluateJsonPathAssign(assignDef, env) : undefined;
-    const output = selectPath(def.OutputPath as string | null | undefined, afterInput, env);
-    return { output, next, assigned };
-  }
-
-  private async waitMilliseconds(run: StateRun, afterInput: unknown): Promise<number> {
-    const def = run.def;
-    const now = this.scheduler.now();
-    if (run.queryLanguage === 'JSONata') {
-      const env = this.jsonataEnv(run, { input: run.input });
-      if (def.Seconds !== undefined) {
-        const s =
-          typeof def.Seconds === 'string'
-            ? await evaluateJsonataValue(def.Seconds, env, 'Seconds')
-            : def.Seconds;
-        if (typeof s !== 'number' || !Number.isInteger(s) || s < 0) {
-          throw new StatesError(
-            'States.QueryEvaluationError',
-            `The Seconds field must be a non-negative integer, but was ${JSON.stringify(s)}.`,
-          );
-        }
-        return s * 1000;
-      }
-      const ts = await evaluateJsonataValue(def.Timestamp, env, 'Timestamp');
-      const at = parseTimestamp(ts);
-      if (at === undefined) {
-        throw new StatesError(
-          'States.QueryEvaluationError',
-          `The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: ${String(ts)}`,
-        );
-      }
-      return at - now;
-    }
-    if (typeof def.Seconds === 'number') return def.Seconds * 1000;
-    if (typeof def.Timestamp === 'string') {
-      const at = parseTimestamp(def.Timestamp);
-      if (at === undefined) {
-        throw new StatesError(
-          'States.Runtime',
-          `The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: ${def.Timestamp}`,
-        );
-      }
-      return at - now;
-    }
-    const env = this.dataEnv(run, afterInput);
-    if (typeof def.SecondsPath === 'string') {
-      const found = queryPath(def.SecondsPath, env);
-      if (!found.found) {
-        throw new StatesError(
-          'States.Runtime',
-          `The SecondsPath parameter does not reference an input value: ${def.SecondsPath}`,
-        );
-      }
-      const v = found.value;
-      if (typeof v !== 'number' || !Number.isInteger(v)) {
-        throw new StatesError(
-          'States.Runtime',
-          `The SecondsPath parameter cannot be parsed as a long value: ${def.SecondsPath} == ${JSON.stringify(v)}`,
-        );
-      }
-      if (v < 0) {
-        throw new StatesError(
-          'States.Runtime',
-          `The SecondsPath parameter references a negative value: ${def.SecondsPath} == ${v}`,
-        );
-      }
-      return v * 1000;
-    }
-    if (typeof def.TimestampPath === 'string') {
-      const found = queryPath(def.TimestampPath, env);
-      const at = found.found ? parseTimestamp(found.value) : undefined;
-      if (at === undefined) {
-        throw new StatesError(
-          'States.Runtime',
-          `The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: ${def.TimestampPath} == ${found.found ? String(found.value) : ''}`,
-        );
-      }
-      return at - now;
-    }
-    return 0;
-  }
-
-  private async runWait(run: StateRun): Promise<StateOutcome> {
-    const def = run.def;
-    const jsonata = run.queryLanguage === 'JSONata';
-    const afterInput = jsonata
-      ? run.input
-      : selectPath(def.InputPath as string | null | undefined, run.input, this.dataEnv(run, run.input));
-    const ms = await this.waitMilliseconds(run, afterInput);
-    if (ms / 1000 >= 2 ** 31) throw new StatesError('States.Runtime', 'Wait state delay is too long.');
-    if (ms > 0) await this.scheduler.sleep(run.activity.scope, ms);
-    if (jsonata) return this.jsonataTail(run, run.input, def.Next as string | undefined);
-    const env = this.dataEnv(run, afterInput);
-    const assigned = def.Assign !== undefined ? evaluateJsonPathAssign(def.Assign, env) : undefined;
-    const output = selectPath(def.OutputPath as string | null | undefined, afterInput, env);
-    return { output, next: def.Next as string | undefined, assigned };
-  }
-
-  private async runSucceed(run: StateRun): Promise<StateOutcome> {
-    const def = run.def;
-    if (run.queryLanguage === 'JSONata') return this.jsonataTail(run, run.input, undefined);
-    const afterInput = selectPath(
-      def.InputPath as string | null | undefined,
-      run.input,
-      this.dataEnv(run, run.input),
-    );
-    run.inspection.afterInputPath = afterInput;
-    const output = selectPath(
-      def.OutputPath as string | null | undefined,
-      afterInput,
-      this.dataEnv(run, afterInput),
-    );
-    return { output, next: undefined };
-  }
-
-  private async runFail(run: StateRun): Promise<StateOutcome> {
-    const def = run.def;
-    if (run.queryLanguage === 'JSONPath') run.inspection.afterInputPath = run.input;
-    let error: unknown = def.Error;
-    let cause: unknown = def.Cause;
-    if (run.queryLanguage === 'JSONata') {
-      const env = this.jsonataEnv(run, { input: run.input });
-      if (error !== undefined) error = await evaluateJsonataValue(error, env, 'Error');
-      if (cause !== undefined) cause = await evaluateJsonataValue(cause, env, 'Cause');
-    } else {
-      const env = this.dataEnv(run, run.input);
-      const resolve = (field: 'ErrorPath' | 'CausePath'): unknown => {
-        const expr = def[field];
-        if (typeof expr !== 'string') return undefined;
-        const value = payloadTemplate({ [`${field}.$`]: expr }, env);
-        return (value as Record<string, unknown>)[field];
-      };
-      try {
-        if (def.ErrorPath !== undefined) error = resolve('ErrorPath');
-        if (def.CausePath !== undefined) cause = resolve('CausePath');
-      } catch (e) {
-        if (e instanceof StatesError && e.error === 'States.Runtime') {
-          const field = def.ErrorPath !== undefined && error === undefined ? 'ErrorPath' : 'CausePath';
-          const expr = String(def[field]);
-          throw new StatesError(
-            'States.Runtime',
-            `The JSONPath '${expr}' specified for the field '${field}' could not be found in the input '${JSON.stringify(run.input)}'`,
-          );
-        }
-        throw e;
-      }
-    }
-    throw new StatesError(
-      typeof error === 'string'
-        ? error
-        : error === undefined
-          ? (undefined as unknown as string)
-          : JSON.stringify(error),
-      cause === undefined ? undefined : typeof cause === 'string' ? cause : JSON.stringify(cause),
-    );
   }
 }
