@@ -508,7 +508,12 @@ class StateMachineExecution implements Execution, EngineContext {
           stateType: String(def.Type),
           input,
           variables: activity.variables.snapshot(),
-          context: undefined,
+          context: this.contextFor({
+            name,
+            def,
+            enteredTime: new Date(this.scheduler.now()).toISOString(),
+            retryCount: 0,
+          } as StateRun),
           replaceInput: (value) => {
             replaced = value;
           },

@@ -149,6 +149,7 @@ test('debugger surface: location chains per iteration, before-state hook can rep
     host: testHost(),
     beforeState: (ctx) => {
       if (ctx.stateName === 'Y') ctx.replaceInput({ replaced: ctx.input });
+      assert.equal((ctx.context as { State: { Name: string } }).State.Name, ctx.stateName);
     },
   });
   execution.onEvent((e) => events.push(e));
