@@ -5,7 +5,12 @@
  * be built yet). Test support only: depends on the runtime's public types, ./prng, ./workflowGenerator.
  */
 import * as path from 'node:path';
-import type { Execution, ExecutionOptions, ExecutionResult } from '../../server/src/runtime/executionApi';
+import {
+  type Execution,
+  type ExecutionOptions,
+  type ExecutionResult,
+  TaskTokenError,
+} from '../../server/src/runtime/executionApi';
 import { repoRoot } from '../support/paths';
 import { createRng } from './prng';
 import { type GeneratedWorkflow, generateWorkflow } from './workflowGenerator';
@@ -107,18 +112,59 @@ export async function runOneExecution(
   seed: number,
 ): Promise<{ problems: string[]; result?: ExecutionResult; workflow: GeneratedWorkflow }> {
   const workflow = generateWorkflow(createRng(seed));
+  // A second stream drives the debugger-like interaction, so the workflow for a seed never changes.
+  const interaction = createRng(seed ^ 0x1a7e);
+  const interactive = interaction.chance(0.3);
+  const problems: string[] = [];
   let timer: NodeJS.Timeout | undefined;
   try {
-    const execution = createExecution({
+    const host = hostFor(seed);
+    if (interactive) {
+      host.unansweredTask = () => 'wait';
+      workflow.customErrors.push('Custom.Error');
+    }
+    let execution: Execution | undefined = undefined;
+    const act = (what: string, action: () => void): void => {
+      void Promise.resolve().then(() => {
+        try {
+          action();
+        } catch (error) {
+          // A token closed meanwhile (stop, timeout) is refused with TaskTokenError: that is correct.
+          if (!(error instanceof TaskTokenError)) problems.push(`${what} threw ${String(error)}`);
+        }
+      });
+    };
+    execution = createExecution({
       definition: workflow.definition,
       input: workflow.input,
       mocks: workflow.mocks,
       type: workflow.type,
-      host: hostFor(seed),
+      host,
       clock: 'virtual',
       stateMachineName: 'fuzz',
       executionName: `fuzz-${seed}`,
+      beforeState: interactive
+        ? (context) => {
+            const roll = interaction.next();
+            if (roll < 0.02) act('stop', () => execution!.stop('Fuzz.Stop', 'stopped by the fuzzer'));
+            else if (roll < 0.05) context.replaceInput({ replaced: true, a: 1, items: [1, 2] });
+          }
+        : undefined,
     });
+    if (interactive) {
+      execution.onEvent((event) => {
+        if (event.kind !== 'pendingTask') return;
+        const token = event.task.token;
+        const roll = interaction.next();
+        if (roll < 0.55) act('sendTaskSuccess', () => execution!.sendTaskSuccess(token, { answered: true }));
+        else if (roll < 0.8) {
+          act('sendTaskFailure', () => execution!.sendTaskFailure(token, 'Custom.Error', 'refused'));
+        } else if (roll < 0.95) {
+          act('sendTaskHeartbeat', () => execution!.sendTaskHeartbeat(token));
+          act('sendTaskSuccess', () => execution!.sendTaskSuccess(token, 'late'));
+        } else act('stop', () => execution!.stop());
+      });
+    }
     const hang = new Promise<'hang'>((resolve) => {
       timer = setTimeout(() => resolve('hang'), HANG_MS);
     });
@@ -127,14 +173,17 @@ export async function runOneExecution(
       execution.stop('Fuzz.Hang', 'hang detector');
       return { problems: [`did not settle within ${HANG_MS} ms (real time)`], workflow };
     }
-    const problems = checkResult(workflow, outcome);
+    problems.push(...checkResult(workflow, outcome));
     if ((Object.prototype as Record<string, unknown>).polluted !== undefined) {
       problems.push('Object.prototype polluted');
     }
     return { problems, result: outcome, workflow };
   } catch (error) {
     return {
-      problems: [`crash: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`],
+      problems: [
+        ...problems,
+        `crash: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      ],
       workflow,
     };
   } finally {

@@ -171,6 +171,7 @@ function scope(ctx: Ctx, depth: number, size: number): Record<string, unknown> {
           'arn:aws:states:::lambda:invoke',
           'arn:aws:lambda:us-east-1:123456789012:function:f',
           'arn:aws:states:::dynamodb:putItem',
+          'arn:aws:states:::sqs:sendMessage.waitForTaskToken',
         ]);
         Object.assign(s, parameters(ctx));
         if (rng.chance(0.2)) s.TimeoutSeconds = rng.int(1, 60);
