@@ -1,5 +1,4 @@
 import { test } from 'node:test';
-import { runtimeSkip } from './runtimeAvailability';
 import * as assert from 'node:assert/strict';
 import {
   collectEvents,
@@ -12,7 +11,7 @@ import {
 import type { PendingTaskEventBody } from '../../server/src/protocol/debugExtensions';
 
 const waiting = dapFixture('waiting.asl.json');
-const T = { timeout: 60_000, skip: runtimeSkip };
+const T = { timeout: 60_000 };
 
 test(
   'pendingTask events for a callback task and an unmocked task; other branches keep running; answers finish the run',
@@ -107,7 +106,7 @@ test('terminate while tasks wait ends the session and closes the tokens', T, asy
   await withDap(async (client) => {
     const pending = collectEvents<PendingTaskEventBody>(client, 'pendingTask');
     const closed = collectEvents<{ taskToken: string; reason: string }>(client, 'pendingTaskClosed');
-    await startDebugging(client, { program: waiting, input: {} });
+    await startDebugging(client, { program: waiting, input: { orderId: 'o-10' } });
     await eventually(client, 'pendingTask', pending, (p) => p.length === 2);
     const terminated = client.waitForEvent('terminated');
     await client.terminateRequest({});

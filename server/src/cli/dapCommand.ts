@@ -9,7 +9,7 @@ import { createAslLanguageService } from '../service/aslLanguageService';
 import { TextDocument } from '../service/types';
 import { AslDebugSession } from '../debug/aslDebugSession';
 import { createNodeDebugHost, type DebugHost, type LaunchValidator } from '../debug/debugHost';
-import type { Execution, ExecutionOptions } from '../runtime/executionApi';
+import { createExecution } from '../runtime';
 
 const HELP = [
   'Usage: asl dap [--server=PORT]',
@@ -31,11 +31,6 @@ export function createLaunchValidator(): LaunchValidator {
       code: d.code,
     }));
   };
-}
-
-function createExecution(_options: ExecutionOptions): Execution {
-  // Replaced by the runtime's Execution factory as soon as server/src/runtime provides one.
-  throw new Error('the local runtime is not part of this build yet');
 }
 
 /** The host every Node-hosted adapter uses (standalone, `asl dap`, tests). */

@@ -18,6 +18,8 @@ import {
   Thread,
   ThreadEvent,
   Event,
+  Logger,
+  logger,
 } from '@vscode/debugadapter';
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import * as path from 'node:path';
@@ -62,6 +64,8 @@ export class AslDebugSession extends LoggingDebugSession {
 
   constructor(private readonly host: DebugHost) {
     super();
+    // The adapter library's logger queues every message until it is set up: set it up (silent) at once.
+    logger.setup(Logger.LogLevel.Stop, false);
     this.setDebuggerLinesStartAt1(false);
     this.setDebuggerColumnsStartAt1(false);
   }
@@ -82,6 +86,7 @@ export class AslDebugSession extends LoggingDebugSession {
   }
 
   private async launch(response: DebugProtocol.LaunchResponse, args: LaunchRequestArguments): Promise<void> {
+    if (args.trace) logger.setup(Logger.LogLevel.Verbose, false);
     const prepared = await prepareLaunch(args, this.host);
     if (!prepared.ok) {
       for (const line of prepared.details) this.sendEvent(new OutputEvent(line + '\n', 'stderr'));
@@ -380,6 +385,7 @@ export class AslDebugSession extends LoggingDebugSession {
     const driver: ExecutionDriver = new ExecutionDriver({
       debug,
       stopOnEntry: debug && plan.args.stopOnEntry === true,
+      stateMachineName: plan.stateMachineName,
       decideBreak: (context) =>
         this.policy.decide(context, plan.model, (text, category) =>
           this.sendEvent(new OutputEvent(text + '\n', category)),

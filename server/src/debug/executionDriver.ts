@@ -60,6 +60,8 @@ export interface DriverListener {
 }
 
 export interface DriverOptions {
+  /** Shown as `$$.StateMachine.Name` when the runtime passes no context object at state entry. */
+  stateMachineName?: string;
   stopOnEntry: boolean;
   /** False for "Run Without Debugging": no hook, never pauses. */
   debug: boolean;
@@ -90,6 +92,7 @@ export class ExecutionDriver {
   private lastUncaught: { error: RaisedError; activityId: number } | undefined;
   private postMortem: (() => void) | undefined;
   private postMortemView: ActivityView | undefined;
+  private executionInput: unknown;
 
   constructor(private readonly options: DriverOptions) {}
 
@@ -195,6 +198,9 @@ export class ExecutionDriver {
 
   private onEvent(event: ExecutionEvent): void {
     switch (event.kind) {
+      case 'executionStarted':
+        this.executionInput = event.input;
+        break;
       case 'activityStarted':
         this.viewFor(event.activity.id, event.activity.location, event.activity.parentId);
         break;
@@ -242,8 +248,10 @@ export class ExecutionDriver {
     this.options.listener.event(event);
   }
 
-  private async beforeState(context: BeforeStateContext): Promise<void> {
+  private async beforeState(original: BeforeStateContext): Promise<void> {
     if (this.stopping) return;
+    const context =
+      original.context === undefined ? { ...original, context: this.fallbackContext(original) } : original;
     const view = this.viewFor(context.activityId, context.location);
     view.location = context.location;
     view.enteredAt = this.execution?.now();
@@ -301,6 +309,25 @@ export class ExecutionDriver {
       parent = this.views.get(parent)?.parentId;
     }
     return chain;
+  }
+
+  /**
+   * The context object at state entry when the runtime's hook does not pass one: the Execution, StateMachine
+   * and State fields the debugger knows (the runtime's own `$$` shows in the state's inspection once it runs).
+   */
+  private fallbackContext(context: BeforeStateContext): Record<string, unknown> {
+    const execution = this.execution;
+    const started = execution?.history()[0];
+    return {
+      Execution: {
+        Id: execution?.executionArn,
+        Name: execution?.name,
+        Input: this.executionInput,
+        StartTime: started?.timestamp,
+      },
+      StateMachine: { Name: this.options.stateMachineName },
+      State: { Name: context.stateName, EnteredTime: new Date(execution?.now() ?? Date.now()).toISOString() },
+    };
   }
 
   private async stopPostMortem(activityId: number, error: RaisedError): Promise<void> {
