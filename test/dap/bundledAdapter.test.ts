@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
 import { DebugClient } from '@vscode/debugadapter-testsupport';
 import { repoRoot } from '../support/paths';
-import { dapFixture, lineOf } from './dapTestHarness';
+import { dapFixture, lineOf, nextStop, startDebugging, whereStopped } from './dapTestHarness';
 
 const adapter = path.join(repoRoot, 'dist', 'debugAdapter.js');
 const cli = path.join(repoRoot, 'dist', 'cli.js');
@@ -75,6 +75,42 @@ test(
       }
     } finally {
       child.kill();
+    }
+  },
+);
+
+test(
+  'dist/debugAdapter.js runs a workflow to a breakpoint and on to the end',
+  { timeout: 30_000 },
+  async () => {
+    const client = new DebugClient('node', adapter, 'asl');
+    await client.start();
+    try {
+      const orders = dapFixture('orders.asl.json');
+      const text = fs.readFileSync(orders, 'utf8');
+      const stop = nextStop(client);
+      await startDebugging(
+        client,
+        {
+          program: orders,
+          inputFile: 'orders.input.json',
+          mockConfig: 'orders.mocks.json',
+          testCase: 'HappyPath',
+        },
+        () =>
+          client.setBreakpointsRequest({
+            source: { path: orders },
+            breakpoints: [{ line: lineOf(text, '"Ship": {') }],
+          }),
+      );
+      const hit = await stop;
+      assert.equal(hit.reason, 'breakpoint');
+      assert.equal((await whereStopped(client, hit)).frame, 'Ship');
+      const terminated = client.waitForEvent('terminated');
+      await client.continueRequest({ threadId: hit.threadId });
+      await terminated;
+    } finally {
+      await client.stop();
     }
   },
 );
