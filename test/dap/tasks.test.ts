@@ -32,6 +32,20 @@ test(
       assert.equal(lookup.resource, 'arn:aws:lambda:us-east-1:123456789012:function:lookup');
       assert.match(lookup.location ?? '', /Parallel "Both" branch 2/);
 
+      // The waiting branch is a thread of its own; its running Task shows the effective input it received.
+      const threads = (await client.threadsRequest()).body.threads.map((t) => t.name);
+      assert.ok(threads.includes('Parallel "Both" branch 1'), threads.join(','));
+      const waitingFrames = (await client.stackTraceRequest({ threadId: approve.threadId! })).body
+        .stackFrames;
+      assert.equal(waitingFrames[0].name, 'Approve');
+      const waitingScopes = (await client.scopesRequest({ frameId: waitingFrames[0].id })).body.scopes;
+      const effective = waitingScopes.find((sc) => sc.name === 'Effective input');
+      assert.ok(effective, waitingScopes.map((sc) => sc.name).join(','));
+      const effectiveVars = (
+        await client.variablesRequest({ variablesReference: effective.variablesReference })
+      ).body.variables;
+      assert.ok(effectiveVars.some((v) => v.name === 'MessageBody'));
+
       const listed = await client.customRequest('listPendingTasks');
       assert.deepEqual(
         (listed.body as { tasks: PendingTaskEventBody[] }).tasks.map((t) => t.stateName).sort(),

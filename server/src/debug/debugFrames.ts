@@ -53,11 +53,12 @@ export function describeFrame(frame: LocationFrame): string {
 /** The call stack of a thread, innermost first. */
 export function stackFrames(model: StateMachineModel, view: ActivityView): FrameInfo[] {
   const chain: LocationFrame[] = [...view.location];
-  const held = view.held;
+  // The state the thread is at: paused before it (held) or running it (the runtime's latest inspection).
+  const at = view.held ?? view.current;
   const last = chain[chain.length - 1];
-  if (held && (!last || last.kind !== 'state' || last.stateName !== held.stateName)) {
+  if (at && (!last || last.kind !== 'state' || last.stateName !== at.stateName)) {
     if (last?.kind === 'state') chain.pop();
-    chain.push({ kind: 'state', stateName: held.stateName, statePath: held.statePath });
+    chain.push({ kind: 'state', stateName: at.stateName, statePath: at.statePath });
   }
   const frames: FrameInfo[] = [];
   let depth = 0;
