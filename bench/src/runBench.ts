@@ -7,6 +7,7 @@ import './withResolversPolyfill';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { benchCli } from './cliBench';
+import { benchRuntime } from './runtimeBench';
 import { type BenchRow } from './benchTypes';
 import { generateLargeDefinition } from './generateLargeDefinition';
 import { benchCorpus, benchIncremental, benchValidationDoc } from './validationBench';
@@ -85,11 +86,16 @@ function printTable(rows: BenchRow[]): void {
   for (const l of lines) console.log(show(l));
 }
 
+const runtime: Group = async (rows) => {
+  rows.push(...(await benchRuntime(repoRoot, scale(10))));
+};
+
 async function main(): Promise<number> {
   const rows: BenchRow[] = [];
   const groups: Array<[string, Group]> = [
     ['validation', validation],
     ['cli', cli],
+    ['runtime', runtime],
   ];
   for (const [name, group] of groups) {
     if (!wants(name)) continue;
