@@ -1,0 +1,153 @@
+/**
+ * YAML front end: text -> SyntaxTree shaped exactly like jsonc-parser's (object/property/array/string/
+ * number/boolean/null nodes with offsets, lengths, parents and colonOffset), so every syntaxTree helper
+ * and the model work unchanged on .asl.yaml. Registers itself with registerSyntaxParser('yaml') on import.
+ * Depends on: the `yaml` package and ./syntaxTree, ./parseStateMachine only; no I/O, no transport.
+ */
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { registerSyntaxParser } from './parseStateMachine';
+import type { SyntaxNode, SyntaxProblem, SyntaxTree } from './syntaxTree';
+
+type Range = readonly [number, number, number] | null | undefined;
+
+function span(range: Range, fallback: number): { offset: number; length: number } {
+  if (!range) return { offset: fallback, length: 0 };
+  return { offset: range[0], length: Math.max(0, range[1] - range[0]) };
+}
+
+class TreeBuilder {
+  constructor(
+    private readonly text: string,
+    private readonly doc: Document,
+  ) {}
+
+  build(node: unknown, parent: SyntaxNode | undefined, fallback: number, depth = 0): SyntaxNode {
+    let source = node;
+    const range: Range = (node as { range?: Range } | null)?.range;
+    if (isAlias(node)) {
+      // An alias takes the resolved node's value but keeps its own location.
+      source = depth < 64 ? node.resolve(this.doc) : null;
+    }
+    const { offset, length } = span(range, fallback);
+    if (isMap(source)) {
+      const result: SyntaxNode = { type: 'object', offset, length, parent, children: [] };
+      for (const item of source.items) {
+        if (!isPair(item)) continue;
+        result.children!.push(this.property(item.key, item.value, result, offset, depth));
+      }
+      return result;
+    }
+    if (isSeq(source)) {
+      const result: SyntaxNode = { type: 'array', offset, length, parent, children: [] };
+      let last = offset;
+      for (const item of source.items) {
+        const child = this.build(item, result, last, depth + 1);
+        last = child.offset + child.length;
+        result.children!.push(child);
+      }
+      return result;
+    }
+    const value = isScalar(source)
+      ? source.value
+      : source === null || source === undefined
+        ? null
+        : undefined;
+    return scalarNode(value, offset, length, parent);
+  }
+
+  private property(
+    key: unknown,
+    value: unknown,
+    parent: SyntaxNode,
+    fallback: number,
+    depth: number,
+  ): SyntaxNode {
+    const keyRange = (key as { range?: Range } | null)?.range;
+    const keySpan = span(keyRange, fallback);
+    const prop: SyntaxNode = { type: 'property', offset: keySpan.offset, length: 0, parent, children: [] };
+    const keyValue = isScalar(key) ? key.value : key;
+    const keyNode: SyntaxNode = {
+      type: 'string',
+      offset: keySpan.offset,
+      length: keySpan.length,
+      parent: prop,
+      value: keyValue === null || keyValue === undefined ? '' : String(keyValue),
+    };
+    prop.children!.push(keyNode);
+    const keyEnd = keySpan.offset + keySpan.length;
+    const colon = this.text.indexOf(':', keyEnd);
+    if (colon >= 0) (prop as { colonOffset?: number }).colonOffset = colon;
+    let end = colon >= 0 ? colon + 1 : keyEnd;
+    const valueNode = value === null || value === undefined ? undefined : (value as Node);
+    if (valueNode && (valueNode as { range?: Range }).range) {
+      const child = this.build(valueNode, prop, end, depth + 1);
+      prop.children!.push(child);
+      end = child.offset + child.length;
+    } else {
+      // `Key:` with nothing after it is a null value in YAML.
+      prop.children!.push(scalarNode(null, end, 0, prop));
+    }
+    (prop as { length: number }).length = Math.max(0, end - prop.offset);
+    return prop;
+  }
+}
+
+function scalarNode(
+  value: unknown,
+  offset: number,
+  length: number,
+  parent: SyntaxNode | undefined,
+): SyntaxNode {
+  if (typeof value === 'string') return { type: 'string', offset, length, parent, value };
+  if (typeof value === 'number') return { type: 'number', offset, length, parent, value };
+  if (typeof value === 'bigint') return { type: 'number', offset, length, parent, value: Number(value) };
+  if (typeof value === 'boolean') return { type: 'boolean', offset, length, parent, value };
+  if (value === null || value === undefined) return { type: 'null', offset, length, parent, value: null };
+  // Dates and other tagged scalars are kept as their source text.
+  return { type: 'string', offset, length, parent, value: String(value) };
+}
+
+/** Parses YAML text into a jsonc-parser-shaped tree; syntax errors become located SyntaxProblems. */
+export function parseYamlSyntax(text: string): SyntaxTree {
+  const problems: SyntaxProblem[] = [];
+  let doc: Document;
+  try {
+    doc = parseDocument(text, { keepSourceTokens: false, uniqueKeys: false, prettyErrors: false });
+  } catch (error) {
+    problems.push({
+      code: 'yaml-syntax',
+      message: `YAML could not be read: ${(error as Error).message}`,
+      offset: 0,
+      length: Math.min(1, text.length),
+      severity: 'error',
+    });
+    return { format: 'yaml', root: undefined, problems };
+  }
+  for (const e of doc.errors) {
+    const [start, end] = e.pos;
+    problems.push({
+      code: 'yaml-syntax',
+      message: `YAML syntax error: ${e.message.split('\n')[0]}`,
+      offset: Math.min(start, text.length),
+      length: Math.max(1, end - start),
+      severity: 'error',
+    });
+  }
+  const contents = doc.contents;
+  if (contents === null || contents === undefined) {
+    if (problems.length === 0) {
+      problems.push({
+        code: 'yaml-syntax',
+        message: 'The YAML document is empty: a state machine object is expected.',
+        offset: 0,
+        length: Math.min(1, text.length),
+        severity: 'error',
+      });
+    }
+    return { format: 'yaml', root: undefined, problems };
+  }
+  const root = new TreeBuilder(text, doc).build(contents, undefined, 0);
+  return { format: 'yaml', root, problems };
+}
+
+registerSyntaxParser('yaml', (text) => parseYamlSyntax(text));
