@@ -146,8 +146,20 @@ export function parseYamlSyntax(text: string): SyntaxTree {
     }
     return { format: 'yaml', root: undefined, problems };
   }
-  const root = new TreeBuilder(text, doc).build(contents, undefined, 0);
-  return { format: 'yaml', root, problems };
+  try {
+    const root = new TreeBuilder(text, doc).build(contents, undefined, 0);
+    return { format: 'yaml', root, problems };
+  } catch (error) {
+    // Extremely deep nesting can exhaust the stack: report it at the start instead of crashing.
+    problems.push({
+      code: 'yaml-syntax',
+      message: `YAML could not be read: ${(error as Error).message}`,
+      offset: 0,
+      length: Math.min(1, text.length),
+      severity: 'error',
+    });
+    return { format: 'yaml', root: undefined, problems };
+  }
 }
 
 registerSyntaxParser('yaml', (text) => parseYamlSyntax(text));

@@ -4,7 +4,14 @@
  * Depends on: asl/, service/* only.
  */
 import { formatForFileName, parseStateMachine, type StateMachineModel } from '../asl';
-import { type AslServiceSettings, type Diagnostic, defaultServiceSettings, type TextDocument } from './types';
+import { findDocumentSymbols } from './symbols/documentSymbols';
+import {
+  type AslServiceSettings,
+  type Diagnostic,
+  type DocumentSymbol,
+  defaultServiceSettings,
+  type TextDocument,
+} from './types';
 import { validateStateMachine } from './validation/validateStateMachine';
 
 export interface AslLanguageService {
@@ -13,6 +20,8 @@ export interface AslLanguageService {
   /** Every problem in the document, all at once. */
   doValidation(model: StateMachineModel): Diagnostic[];
   configure(settings: Partial<AslServiceSettings>): void;
+  /** The nested outline: states, with Parallel branches and Map processors nested under their owner. */
+  findDocumentSymbols(model: StateMachineModel): DocumentSymbol[];
 }
 
 export interface AslLanguageServiceOptions {
@@ -34,6 +43,9 @@ export function createAslLanguageService(options: AslLanguageServiceOptions = {}
     },
     configure(next) {
       Object.assign(settings, next);
+    },
+    findDocumentSymbols(model) {
+      return findDocumentSymbols(model);
     },
   };
 }
