@@ -4,11 +4,16 @@
  * Depends on: asl/, service/* only.
  */
 import { formatForFileName, parseStateMachine, type StateMachineModel } from '../asl';
+import { findDefinition, findReferences, prepareRename, renameState } from './navigation/stateReferences';
 import { findDocumentSymbols } from './symbols/documentSymbols';
 import {
   type AslServiceSettings,
   type Diagnostic,
   type DocumentSymbol,
+  type Location,
+  type Position,
+  type Range,
+  type WorkspaceEdit,
   defaultServiceSettings,
   type TextDocument,
 } from './types';
@@ -22,6 +27,24 @@ export interface AslLanguageService {
   configure(settings: Partial<AslServiceSettings>): void;
   /** The nested outline: states, with Parallel branches and Map processors nested under their owner. */
   findDocumentSymbols(model: StateMachineModel): DocumentSymbol[];
+  /** The state a transition value (StartAt/Next/Default/Choices/Catch) or state key names. */
+  findDefinition(model: StateMachineModel, uri: string, position: Position): Location | undefined;
+  /** The state key and every transition naming it, in its scope. */
+  findReferences(
+    model: StateMachineModel,
+    uri: string,
+    position: Position,
+    includeDeclaration: boolean,
+  ): Location[];
+  /** The range of the state name under the cursor, or undefined when nothing renameable is there. */
+  prepareRename(model: StateMachineModel, position: Position): Range | undefined;
+  /** Renames a state in its scope; throws an Error with a clear message when the name is taken. */
+  doRename(
+    model: StateMachineModel,
+    uri: string,
+    position: Position,
+    newName: string,
+  ): WorkspaceEdit | undefined;
 }
 
 export interface AslLanguageServiceOptions {
@@ -46,6 +69,18 @@ export function createAslLanguageService(options: AslLanguageServiceOptions = {}
     },
     findDocumentSymbols(model) {
       return findDocumentSymbols(model);
+    },
+    findDefinition(model, uri, position) {
+      return findDefinition(model, uri, model.lines.offsetAt(position));
+    },
+    findReferences(model, uri, position, includeDeclaration) {
+      return findReferences(model, uri, model.lines.offsetAt(position), includeDeclaration);
+    },
+    prepareRename(model, position) {
+      return prepareRename(model, model.lines.offsetAt(position));
+    },
+    doRename(model, uri, position, newName) {
+      return renameState(model, uri, model.lines.offsetAt(position), newName);
     },
   };
 }

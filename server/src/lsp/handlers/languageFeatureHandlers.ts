@@ -4,12 +4,15 @@
  * through runSafe. Owned by the editor-features work; startServer calls this once and merges
  * `languageFeatureCapabilities` into the initialize result. Translation only: no ASL semantics here.
  */
-import type {
-  Connection,
-  DocumentSymbol,
+import {
+  type Connection,
+  type DocumentSymbol,
+  ErrorCodes,
+  type Location,
+  type Range,
   ResponseError,
-  ServerCapabilities,
-  TextDocuments,
+  type ServerCapabilities,
+  type TextDocuments,
 } from 'vscode-languageserver';
 import type { AslLanguageService } from '../../service/aslLanguageService';
 import type { TextDocument } from '../../service/types';
@@ -19,6 +22,9 @@ import { runSafe } from '../runSafe';
 /** Capabilities of the features registered below (merged into the server's initialize result). */
 export const languageFeatureCapabilities: ServerCapabilities = {
   documentSymbolProvider: true,
+  definitionProvider: true,
+  referencesProvider: true,
+  renameProvider: { prepareProvider: true },
 };
 
 export function registerLanguageFeatures(
@@ -27,7 +33,7 @@ export function registerLanguageFeatures(
   service: AslLanguageService,
   cache: DocumentModelCache,
 ): void {
-  // Only document symbols so far; completion, hover, navigation and code actions are not registered yet.
+  // Symbols, definition, references and rename so far; completion, hover and code actions are not registered yet.
   connection.onDocumentSymbol(
     (params, token) =>
       runSafe(
@@ -41,4 +47,64 @@ export function registerLanguageFeatures(
         token,
       ) as Promise<DocumentSymbol[] | ResponseError<void>>,
   );
+  const modelOf = (uri: string) => {
+    const document = documents.get(uri);
+    return document ? cache.get(document) : undefined;
+  };
+  connection.onDefinition(
+    (params, token) =>
+      runSafe(
+        connection.console,
+        () => {
+          const model = modelOf(params.textDocument.uri);
+          return (model && service.findDefinition(model, params.textDocument.uri, params.position)) ?? null;
+        },
+        null,
+        `Definition in ${params.textDocument.uri} failed`,
+        token,
+      ) as Promise<Location | null | ResponseError<void>>,
+  );
+  connection.onReferences(
+    (params, token) =>
+      runSafe(
+        connection.console,
+        () => {
+          const model = modelOf(params.textDocument.uri);
+          return model
+            ? service.findReferences(
+                model,
+                params.textDocument.uri,
+                params.position,
+                params.context.includeDeclaration,
+              )
+            : [];
+        },
+        [],
+        `References in ${params.textDocument.uri} failed`,
+        token,
+      ) as Promise<Location[] | ResponseError<void>>,
+  );
+  connection.onPrepareRename(
+    (params, token) =>
+      runSafe(
+        connection.console,
+        () => {
+          const model = modelOf(params.textDocument.uri);
+          return (model && service.prepareRename(model, params.position)) ?? null;
+        },
+        null,
+        `Prepare rename in ${params.textDocument.uri} failed`,
+        token,
+      ) as Promise<Range | null | ResponseError<void>>,
+  );
+  connection.onRenameRequest((params) => {
+    // Not through runSafe: a refused name must reach the user as an error response with its message.
+    const model = modelOf(params.textDocument.uri);
+    if (!model) return null;
+    try {
+      return service.doRename(model, params.textDocument.uri, params.position, params.newName) ?? null;
+    } catch (error) {
+      return new ResponseError<void>(ErrorCodes.InvalidRequest, (error as Error).message);
+    }
+  });
 }
