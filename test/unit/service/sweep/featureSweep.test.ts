@@ -1,0 +1,52 @@
+/**
+ * Sweep: on every corpus file (real-world, invalid, unparseable; JSON and YAML) at a stride of positions,
+ * the editor features that exist (symbols, definition, references, prepareRename) never throw, and every
+ * location they return lies inside the document.
+ */
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createAslLanguageService } from '../../../../server/src/service/aslLanguageService';
+import '../../../../server/src/asl/parseYaml';
+import { TextDocument, type Range } from '../../../../server/src/service/types';
+import { corpusDir } from '../../../support/paths';
+
+function files(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) return files(full);
+    return /\.(json|ya?ml)$/i.test(e.name) ? [full] : [];
+  });
+}
+
+test('features never throw on the corpus', { timeout: 120_000 }, () => {
+  const all = ['real-world', 'invalid', 'unparseable'].flatMap((d) => files(path.join(corpusDir, d)));
+  assert.ok(all.length > 900, `corpus found at ${corpusDir} (${all.length} files)`);
+  const service = createAslLanguageService();
+  let positions = 0;
+  for (const file of all) {
+    const text = fs.readFileSync(file, 'utf8');
+    const yaml = /\.ya?ml$/i.test(file);
+    const uri = `file://${file}`;
+    const doc = TextDocument.create(uri, yaml ? 'asl-yaml' : 'asl', 1, text);
+    const model = service.parse(doc);
+    const end = doc.positionAt(text.length);
+    const inside = (r: Range) =>
+      assert.ok(doc.offsetAt(r.start) <= doc.offsetAt(r.end) && doc.offsetAt(r.end) <= text.length, file);
+    service.findDocumentSymbols(model).forEach((s) => inside(s.range));
+    const stride = Math.max(1, Math.floor(text.length / 60));
+    for (let offset = 0; offset <= text.length; offset += stride) {
+      const position = doc.positionAt(offset);
+      positions++;
+      const def = service.findDefinition(model, uri, position);
+      if (def) inside(def.range);
+      service.findReferences(model, uri, position, true).forEach((l) => inside(l.range));
+      const r = service.prepareRename(model, position);
+      if (r) inside(r);
+    }
+    assert.ok(doc.offsetAt(end) === text.length);
+  }
+  assert.ok(positions > all.length * 10);
+});
