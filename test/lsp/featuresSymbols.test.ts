@@ -4,7 +4,14 @@
  */
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { DocumentSymbolRequest, type DocumentSymbol } from 'vscode-languageserver-protocol';
+import {
+  DocumentSymbolRequest,
+  FoldingRangeRequest,
+  SelectionRangeRequest,
+  type DocumentSymbol,
+  type FoldingRange,
+  type SelectionRange,
+} from 'vscode-languageserver-protocol';
 import { LspTestClient } from './lspTestClient';
 
 test('documentSymbol returns the nested outline (JSON and YAML)', { timeout: 10_000 }, async () => {
@@ -31,6 +38,23 @@ test('documentSymbol returns the nested outline (JSON and YAML)', { timeout: 10_
       yaml.map((s) => [s.name, s.detail, s.selectionRange.start]),
       [['A', 'Succeed', { line: 2, character: 2 }]],
     );
+    const folds = (await client.connection.sendRequest(FoldingRangeRequest.type, {
+      textDocument: { uri: yamlUri },
+    })) as FoldingRange[];
+    assert.deepEqual(
+      folds.map((f) => [f.startLine, f.endLine]),
+      [
+        [0, 3],
+        [1, 3],
+        [2, 3],
+      ],
+    );
+    const [sel] = (await client.connection.sendRequest(SelectionRangeRequest.type, {
+      textDocument: { uri: yamlUri },
+      positions: [{ line: 3, character: 11 }],
+    })) as SelectionRange[];
+    assert.deepEqual(sel.range, { start: { line: 3, character: 10 }, end: { line: 3, character: 17 } });
+    assert.ok(sel.parent);
     const none = await client.connection.sendRequest(DocumentSymbolRequest.type, {
       textDocument: { uri: 'file:///not-open.asl.json' },
     });

@@ -6,10 +6,13 @@
 import { formatForFileName, parseStateMachine, type StateMachineModel } from '../asl';
 import { findDefinition, findReferences, prepareRename, renameState } from './navigation/stateReferences';
 import { findDocumentSymbols } from './symbols/documentSymbols';
+import { findFoldingRanges, findSelectionRanges } from './symbols/foldingAndSelection';
 import {
   type AslServiceSettings,
   type Diagnostic,
   type DocumentSymbol,
+  type FoldingRange,
+  type SelectionRange,
   type Location,
   type Position,
   type Range,
@@ -27,6 +30,10 @@ export interface AslLanguageService {
   configure(settings: Partial<AslServiceSettings>): void;
   /** The nested outline: states, with Parallel branches and Map processors nested under their owner. */
   findDocumentSymbols(model: StateMachineModel): DocumentSymbol[];
+  /** Folding ranges for multi-line objects and arrays. */
+  getFoldingRanges(model: StateMachineModel): FoldingRange[];
+  /** Selection ranges: the enclosing syntax nodes at each position, innermost first. */
+  getSelectionRanges(model: StateMachineModel, positions: Position[]): SelectionRange[];
   /** The state a transition value (StartAt/Next/Default/Choices/Catch) or state key names. */
   findDefinition(model: StateMachineModel, uri: string, position: Position): Location | undefined;
   /** The state key and every transition naming it, in its scope. */
@@ -69,6 +76,12 @@ export function createAslLanguageService(options: AslLanguageServiceOptions = {}
     },
     findDocumentSymbols(model) {
       return findDocumentSymbols(model);
+    },
+    getFoldingRanges(model) {
+      return findFoldingRanges(model);
+    },
+    getSelectionRanges(model, positions) {
+      return findSelectionRanges(model, positions);
     },
     findDefinition(model, uri, position) {
       return findDefinition(model, uri, model.lines.offsetAt(position));

@@ -7,6 +7,8 @@
 import {
   type Connection,
   type DocumentSymbol,
+  type FoldingRange,
+  type SelectionRange,
   ErrorCodes,
   type Location,
   type Range,
@@ -22,6 +24,8 @@ import { runSafe } from '../runSafe';
 /** Capabilities of the features registered below (merged into the server's initialize result). */
 export const languageFeatureCapabilities: ServerCapabilities = {
   documentSymbolProvider: true,
+  foldingRangeProvider: true,
+  selectionRangeProvider: true,
   definitionProvider: true,
   referencesProvider: true,
   renameProvider: { prepareProvider: true },
@@ -33,7 +37,7 @@ export function registerLanguageFeatures(
   service: AslLanguageService,
   cache: DocumentModelCache,
 ): void {
-  // Symbols, definition, references and rename so far; completion, hover and code actions are not registered yet.
+  // Symbols, folding, selection, definition, references and rename so far; completion, hover and code actions are not registered yet.
   connection.onDocumentSymbol(
     (params, token) =>
       runSafe(
@@ -107,4 +111,30 @@ export function registerLanguageFeatures(
       return new ResponseError<void>(ErrorCodes.InvalidRequest, (error as Error).message);
     }
   });
+  connection.onFoldingRanges(
+    (params, token) =>
+      runSafe(
+        connection.console,
+        () => {
+          const model = modelOf(params.textDocument.uri);
+          return model ? service.getFoldingRanges(model) : [];
+        },
+        [],
+        `Folding ranges for ${params.textDocument.uri} failed`,
+        token,
+      ) as Promise<FoldingRange[] | ResponseError<void>>,
+  );
+  connection.onSelectionRanges(
+    (params, token) =>
+      runSafe(
+        connection.console,
+        () => {
+          const model = modelOf(params.textDocument.uri);
+          return model ? service.getSelectionRanges(model, params.positions) : [];
+        },
+        [],
+        `Selection ranges for ${params.textDocument.uri} failed`,
+        token,
+      ) as Promise<SelectionRange[] | ResponseError<void>>,
+  );
 }
