@@ -4,12 +4,14 @@
  * Depends on: asl/, service/* only.
  */
 import { formatForFileName, parseStateMachine, type StateMachineModel } from '../asl';
+import { getTransitionFixes } from './codeActions/transitionFixes';
 import { findDefinition, findReferences, prepareRename, renameState } from './navigation/stateReferences';
 import { findDocumentSymbols } from './symbols/documentSymbols';
 import { findFoldingRanges, findSelectionRanges } from './symbols/foldingAndSelection';
 import {
   type AslServiceSettings,
   type Diagnostic,
+  type CodeAction,
   type DocumentSymbol,
   type FoldingRange,
   type SelectionRange,
@@ -30,6 +32,8 @@ export interface AslLanguageService {
   configure(settings: Partial<AslServiceSettings>): void;
   /** The nested outline: states, with Parallel branches and Map processors nested under their owner. */
   findDocumentSymbols(model: StateMachineModel): DocumentSymbol[];
+  /** Quick fixes for the given diagnostics (today: invalid-transition-target -> change to the closest name). */
+  getCodeActions(model: StateMachineModel, uri: string, diagnostics: Diagnostic[]): CodeAction[];
   /** Folding ranges for multi-line objects and arrays. */
   getFoldingRanges(model: StateMachineModel): FoldingRange[];
   /** Selection ranges: the enclosing syntax nodes at each position, innermost first. */
@@ -76,6 +80,9 @@ export function createAslLanguageService(options: AslLanguageServiceOptions = {}
     },
     findDocumentSymbols(model) {
       return findDocumentSymbols(model);
+    },
+    getCodeActions(model, uri, diagnostics) {
+      return getTransitionFixes(model, uri, diagnostics);
     },
     getFoldingRanges(model) {
       return findFoldingRanges(model);

@@ -5,6 +5,8 @@
  * `languageFeatureCapabilities` into the initialize result. Translation only: no ASL semantics here.
  */
 import {
+  type CodeAction,
+  CodeActionKind,
   type Connection,
   type DocumentSymbol,
   type FoldingRange,
@@ -24,6 +26,7 @@ import { runSafe } from '../runSafe';
 /** Capabilities of the features registered below (merged into the server's initialize result). */
 export const languageFeatureCapabilities: ServerCapabilities = {
   documentSymbolProvider: true,
+  codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
   foldingRangeProvider: true,
   selectionRangeProvider: true,
   definitionProvider: true,
@@ -37,7 +40,7 @@ export function registerLanguageFeatures(
   service: AslLanguageService,
   cache: DocumentModelCache,
 ): void {
-  // Symbols, folding, selection, definition, references and rename so far; completion, hover and code actions are not registered yet.
+  // Symbols, folding, selection, definition, references, rename and one quick fix so far; completion and hover are not registered yet.
   connection.onDocumentSymbol(
     (params, token) =>
       runSafe(
@@ -136,5 +139,20 @@ export function registerLanguageFeatures(
         `Selection ranges for ${params.textDocument.uri} failed`,
         token,
       ) as Promise<SelectionRange[] | ResponseError<void>>,
+  );
+  connection.onCodeAction(
+    (params, token) =>
+      runSafe(
+        connection.console,
+        () => {
+          const model = modelOf(params.textDocument.uri);
+          return model
+            ? service.getCodeActions(model, params.textDocument.uri, params.context.diagnostics)
+            : [];
+        },
+        [],
+        `Code actions for ${params.textDocument.uri} failed`,
+        token,
+      ) as Promise<CodeAction[] | ResponseError<void>>,
   );
 }

@@ -89,7 +89,8 @@ export function prepareRename(model: StateMachineModel, offset: number): Range |
   return at && at.scope.byName.has(at.name) ? nameRange(model, at.node) : undefined;
 }
 
-function encodeName(model: StateMachineModel, node: SyntaxNode, newName: string): string {
+/** The text that writes `newName` in place of the name in `node` (JSON escaping, YAML quoting as needed). */
+export function encodeName(model: StateMachineModel, node: SyntaxNode, newName: string): string {
   const quote = model.text[node.offset];
   if (model.format === 'json' || quote === '"') return JSON.stringify(newName).slice(1, -1);
   if (quote === "'") return newName.replace(/'/g, "''");

@@ -1,6 +1,6 @@
 /**
  * Sweep: on every corpus file (real-world, invalid, unparseable; JSON and YAML) at a stride of positions,
- * the editor features that exist (symbols, folding, selection, definition, references, prepareRename) never throw, and every
+ * the editor features that exist (symbols, folding, selection, code actions, definition, references, prepareRename) never throw, and every
  * location they return lies inside the document.
  */
 import { test } from 'node:test';
@@ -36,6 +36,7 @@ test('features never throw on the corpus', { timeout: 120_000 }, () => {
     const inside = (r: Range) =>
       assert.ok(doc.offsetAt(r.start) <= doc.offsetAt(r.end) && doc.offsetAt(r.end) <= text.length, file);
     service.findDocumentSymbols(model).forEach((s) => inside(s.range));
+    service.getCodeActions(model, uri, service.doValidation(model));
     for (const f of service.getFoldingRanges(model)) assert.ok(f.startLine < f.endLine, file);
     const stride = Math.max(1, Math.floor(text.length / 60));
     for (let offset = 0; offset <= text.length; offset += stride) {

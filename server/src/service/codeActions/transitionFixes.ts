@@ -1,0 +1,44 @@
+/**
+ * Quick fixes for the validator's diagnostics. So far: `invalid-transition-target` -> "Change to
+ * '<closest name>'" (the closest state name of the scope, JSON escaping / YAML quoting respected).
+ * Depends on: asl/, service/navigation, service/validation/closestName and service/types; no transport.
+ */
+import { nodeAtOffset, type StateMachineModel } from '../../asl';
+import { encodeName, nameRange } from '../navigation/stateReferences';
+import { closestName } from '../validation/closestName';
+import { type CodeAction, CodeActionKind, type Diagnostic } from '../types';
+
+interface TransitionData {
+  target?: unknown;
+  candidates?: unknown;
+}
+
+/** Code actions for the given diagnostics (those of other codes are ignored). */
+export function getTransitionFixes(
+  model: StateMachineModel,
+  uri: string,
+  diagnostics: Diagnostic[],
+): CodeAction[] {
+  const actions: CodeAction[] = [];
+  for (const diagnostic of diagnostics) {
+    if (diagnostic.code !== 'invalid-transition-target') continue;
+    const data = (diagnostic.data ?? {}) as TransitionData;
+    const candidates = Array.isArray(data.candidates)
+      ? data.candidates.filter((c): c is string => typeof c === 'string')
+      : [];
+    const node = nodeAtOffset(model.root, model.lines.offsetAt(diagnostic.range.start) + 1);
+    if (!node || node.type !== 'string' || typeof node.value !== 'string') continue;
+    const closest = closestName(node.value, candidates);
+    if (!closest) continue;
+    actions.push({
+      title: `Change to '${closest}'`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      isPreferred: true,
+      edit: {
+        changes: { [uri]: [{ range: nameRange(model, node), newText: encodeName(model, node, closest) }] },
+      },
+    });
+  }
+  return actions;
+}
