@@ -111,7 +111,7 @@ export function registerLanguageFeatures(
     try {
       return service.doRename(model, params.textDocument.uri, params.position, params.newName) ?? null;
     } catch (error) {
-      return new ResponseError<void>(ErrorCodes.InvalidRequest, (error as Error).message);
+      return new ResponseError<void>(ErrorCodes.InvalidParams, (error as Error).message);
     }
   });
   connection.onFoldingRanges(
