@@ -93,8 +93,9 @@ const { StateMachine } = require('aws-local-stepfunctions') as {
 
 export async function runOurs(definition: unknown, input: unknown, host = benchHost()): Promise<string> {
   const result = await createExecution({ definition, input, host }).start();
-  if (result.status !== 'SUCCEEDED')
-    {throw new Error(`bench execution ${result.status}: ${result.error} ${result.cause}`);}
+  if (result.status !== 'SUCCEEDED') {
+    throw new Error(`bench execution ${result.status}: ${result.error} ${result.cause}`);
+  }
   return result.status;
 }
 
