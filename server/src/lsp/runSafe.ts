@@ -34,21 +34,7 @@ export function runSafe<T>(
   errorMessage: string,
   token: CancellationToken,
 ): Promise<T | ResponseError<unknown>> {
-  return new Promise((resolve) => {
-    setImmediate(() => {
-      if (token.isCancellationRequested) {
-        resolve(cancelled());
-        return;
-      }
-      try {
-        const result = func();
-        resolve(token.isCancellationRequested ? cancelled() : result);
-      } catch (error) {
-        logger.error(formatError(errorMessage, error));
-        resolve(fallback);
-      }
-    });
-  });
+  return runSafeAsync(logger, async () => func(), fallback, errorMessage, token);
 }
 
 /** runSafe for handlers that are themselves asynchronous. */
