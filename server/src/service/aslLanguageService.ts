@@ -5,6 +5,8 @@
  */
 import { formatForFileName, parseStateMachine, type StateMachineModel } from '../asl';
 import { getTransitionFixes } from './codeActions/transitionFixes';
+import { doComplete } from './completion/doComplete';
+import { getSignatureHelp } from './completion/signatureHelp';
 import { findDefinition, findReferences, prepareRename, renameState } from './navigation/stateReferences';
 import { findDocumentSymbols } from './symbols/documentSymbols';
 import { findFoldingRanges, findSelectionRanges } from './symbols/foldingAndSelection';
@@ -12,6 +14,8 @@ import {
   type AslServiceSettings,
   type Diagnostic,
   type CodeAction,
+  type CompletionList,
+  type SignatureHelp,
   type DocumentSymbol,
   type FoldingRange,
   type SelectionRange,
@@ -56,6 +60,10 @@ export interface AslLanguageService {
     position: Position,
     newName: string,
   ): WorkspaceEdit | undefined;
+  /** Completion at a position: keys, values, snippets, and paths/functions/variables inside strings. */
+  doComplete(model: StateMachineModel, position: Position): CompletionList;
+  /** Signature help for the intrinsic or JSONata function call open at a position. */
+  getSignatureHelp(model: StateMachineModel, position: Position): SignatureHelp | undefined;
 }
 
 export interface AslLanguageServiceOptions {
@@ -101,6 +109,12 @@ export function createAslLanguageService(options: AslLanguageServiceOptions = {}
     },
     doRename(model, uri, position, newName) {
       return renameState(model, uri, model.lines.offsetAt(position), newName);
+    },
+    doComplete(model, position) {
+      return doComplete(model, model.lines.offsetAt(position));
+    },
+    getSignatureHelp(model, position) {
+      return getSignatureHelp(model, model.lines.offsetAt(position));
     },
   };
 }

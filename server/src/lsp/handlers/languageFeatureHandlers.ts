@@ -7,6 +7,8 @@
 import {
   type CodeAction,
   CodeActionKind,
+  type CompletionList,
+  type SignatureHelp,
   type Connection,
   type DocumentSymbol,
   type FoldingRange,
@@ -32,6 +34,8 @@ export const languageFeatureCapabilities: ServerCapabilities = {
   definitionProvider: true,
   referencesProvider: true,
   renameProvider: { prepareProvider: true },
+  completionProvider: { triggerCharacters: ['"', '.', '$', '(', ',', ' '] },
+  signatureHelpProvider: { triggerCharacters: ['(', ','] },
 };
 
 export function registerLanguageFeatures(
@@ -40,7 +44,7 @@ export function registerLanguageFeatures(
   service: AslLanguageService,
   cache: DocumentModelCache,
 ): void {
-  // Symbols, folding, selection, definition, references, rename and one quick fix so far; completion and hover are not registered yet.
+  // Symbols, folding, selection, definition, references, rename, quick fixes, completion and signature help.
   connection.onDocumentSymbol(
     (params, token) =>
       runSafe(
@@ -114,6 +118,32 @@ export function registerLanguageFeatures(
       return new ResponseError<void>(ErrorCodes.InvalidParams, (error as Error).message);
     }
   });
+  connection.onCompletion(
+    (params, token) =>
+      runSafe(
+        connection.console,
+        () => {
+          const model = modelOf(params.textDocument.uri);
+          return model ? service.doComplete(model, params.position) : { isIncomplete: false, items: [] };
+        },
+        { isIncomplete: false, items: [] },
+        `Completion in ${params.textDocument.uri} failed`,
+        token,
+      ) as Promise<CompletionList | ResponseError<void>>,
+  );
+  connection.onSignatureHelp(
+    (params, token) =>
+      runSafe(
+        connection.console,
+        () => {
+          const model = modelOf(params.textDocument.uri);
+          return (model && service.getSignatureHelp(model, params.position)) ?? null;
+        },
+        null,
+        `Signature help in ${params.textDocument.uri} failed`,
+        token,
+      ) as Promise<SignatureHelp | null | ResponseError<void>>,
+  );
   connection.onFoldingRanges(
     (params, token) =>
       runSafe(

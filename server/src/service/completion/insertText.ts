@@ -1,0 +1,193 @@
+/**
+ * Builds completion items whose insert text fits the cursor: JSON keys with quotes, colon and a value
+ * placeholder (plus a comma when a property follows), JSON values quoted, YAML without quotes or braces
+ * and with absolute indentation (insertTextMode asIs). Depends on: ./cursorContext, service/types.
+ */
+import {
+  CompletionItemKind,
+  InsertTextFormat,
+  MarkupKind,
+  type CompletionItem,
+  type Range,
+  type StateMachineModel,
+} from './completionTypes';
+import type { CursorContext } from './cursorContext';
+
+export type ValueShape = 'string' | 'object' | 'array' | 'boolean' | 'number' | 'any';
+
+/** Escapes `$`, `}` and `\` for snippet text. */
+export function snippetEscape(text: string): string {
+  return text.replace(/[$}\\]/g, (c) => `\\${c}`);
+}
+
+function rangeOf(model: StateMachineModel, ctx: CursorContext): Range {
+  return { start: model.lines.positionAt(ctx.replaceStart), end: model.lines.positionAt(ctx.replaceEnd) };
+}
+
+function docs(value: string): CompletionItem['documentation'] {
+  return { kind: MarkupKind.Markdown, value };
+}
+
+function valueTemplate(shape: ValueShape, ctx: CursorContext): string {
+  if (ctx.format === 'yaml') {
+    const pad = ' '.repeat(ctx.indent + 2);
+    if (shape === 'object') return `\n${pad}$1`;
+    if (shape === 'array') return `\n${pad}- $1`;
+    if (shape === 'boolean') return '${1:true}';
+    if (shape === 'number') return '${1:0}';
+    return '$1';
+  }
+  switch (shape) {
+    case 'string':
+      return '"$1"';
+    case 'object':
+      return '{$1}';
+    case 'array':
+      return '[$1]';
+    case 'boolean':
+      return '${1:true}';
+    case 'number':
+      return '${1:0}';
+    default:
+      return '$1';
+  }
+}
+
+/** A property key item (`"Key": <value>` / `Key: <value>`). */
+export function keyItem(
+  model: StateMachineModel,
+  ctx: CursorContext,
+  key: string,
+  shape: ValueShape,
+  documentation: string,
+  sortText: string,
+  kind: CompletionItemKind = CompletionItemKind.Property,
+): CompletionItem {
+  const quotedKey = ctx.format === 'json' ? JSON.stringify(key) : yamlScalar(key);
+  let text: string;
+  if (ctx.hasValue) text = snippetEscape(quotedKey);
+  else {
+    const value = valueTemplate(shape, ctx);
+    text = `${snippetEscape(quotedKey)}:${value.startsWith('\n') ? '' : ' '}${value}`;
+    if (ctx.format === 'json' && ctx.needsComma) text += ',';
+  }
+  return {
+    label: key,
+    kind,
+    documentation: docs(documentation),
+    sortText,
+    filterText: ctx.format === 'json' && ctx.node ? JSON.stringify(key) : key,
+    insertTextFormat: InsertTextFormat.Snippet,
+    insertTextMode: 1,
+    textEdit: { range: rangeOf(model, ctx), newText: text },
+  };
+}
+
+/** A YAML scalar for `value`: plain when safe, double-quoted (JSON syntax) otherwise. */
+export function yamlScalar(value: string): string {
+  const plain =
+    /^[A-Za-z_$][^:#{}[\],&*!|>'"%@`]*$/.test(value) &&
+    !/\s$/.test(value) &&
+    !/^(true|false|null|yes|no|on|off|~)$/i.test(value);
+  return plain ? value : JSON.stringify(value);
+}
+
+/** A whole string value item (a state name, an enum value, an error name, an ARN). */
+export function stringValueItem(
+  model: StateMachineModel,
+  ctx: CursorContext,
+  value: string,
+  documentation: string,
+  kind: CompletionItemKind,
+  options: { sortText?: string; snippet?: boolean; label?: string } = {},
+): CompletionItem {
+  const body = options.snippet ? value : snippetEscape(value);
+  const label = options.label ?? value.replace(/\$\{\d+:([^}]*)\}/g, '<$1>');
+  let text: string;
+  if (ctx.format === 'json' || ctx.quoted) {
+    const quoted = options.snippet ? `"${body}"` : snippetEscape(JSON.stringify(value));
+    text =
+      ctx.quoted && ctx.format === 'yaml' && model.text[ctx.replaceStart] === "'"
+        ? `'${body.replace(/'/g, "''")}'`
+        : quoted;
+  } else {
+    text = options.snippet ? body : snippetEscape(yamlScalar(value));
+  }
+  if (ctx.format === 'json' && ctx.needsComma) text += ',';
+  return {
+    label,
+    kind,
+    documentation: docs(documentation),
+    sortText: options.sortText,
+    filterText: ctx.format === 'json' || ctx.quoted ? `"${label}"` : label,
+    insertTextFormat: InsertTextFormat.Snippet,
+    textEdit: { range: rangeOf(model, ctx), newText: text },
+  };
+}
+
+/** A literal (non-string) value item: `true`, `0`, `[...]`. */
+export function literalValueItem(
+  model: StateMachineModel,
+  ctx: CursorContext,
+  label: string,
+  snippet: string,
+  documentation: string,
+): CompletionItem {
+  let text = snippet;
+  if (ctx.format === 'json' && ctx.needsComma) text += ',';
+  return {
+    label,
+    kind: CompletionItemKind.Value,
+    documentation: docs(documentation),
+    insertTextFormat: InsertTextFormat.Snippet,
+    textEdit: { range: rangeOf(model, ctx), newText: text },
+  };
+}
+
+/** A snippet item replacing the cursor range with `text` (already shaped for the format). */
+export function snippetItem(
+  model: StateMachineModel,
+  ctx: CursorContext,
+  label: string,
+  text: string,
+  documentation: string,
+  sortText: string,
+): CompletionItem {
+  return {
+    label,
+    kind: CompletionItemKind.Snippet,
+    documentation: docs(documentation),
+    sortText,
+    filterText: ctx.format === 'json' && ctx.node ? `"${label}"` : label,
+    insertTextFormat: InsertTextFormat.Snippet,
+    insertTextMode: 1,
+    textEdit: {
+      range: rangeOf(model, ctx),
+      newText: text + (ctx.format === 'json' && ctx.needsComma ? ',' : ''),
+    },
+  };
+}
+
+/** An item replacing `[start, end)` inside a string with `text` (expression completion). */
+export function rangeItem(
+  model: StateMachineModel,
+  start: number,
+  end: number,
+  label: string,
+  text: string,
+  documentation: string,
+  kind: CompletionItemKind,
+  snippet = false,
+): CompletionItem {
+  return {
+    label,
+    kind,
+    documentation: docs(documentation),
+    filterText: label,
+    insertTextFormat: snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+    textEdit: {
+      range: { start: model.lines.positionAt(start), end: model.lines.positionAt(end) },
+      newText: text,
+    },
+  };
+}

@@ -1,0 +1,323 @@
+/**
+ * Completion of the ASL structure: property keys filtered by state type and query language (required
+ * first, present ones left out), state/Retry/Catch snippets, transition targets of the right scope,
+ * enum values, Resource ARNs and ErrorEquals names. Depends on: asl/, schema/fieldTables, ./ modules.
+ */
+import { STATE_TYPES, propertiesOf, type QueryLanguage, type StateMachineModel } from '../../asl';
+import {
+  BRANCH_FIELDS,
+  CATCHER_FIELDS,
+  CHOICE_RULE_FIELDS,
+  ITEM_BATCHER_FIELDS,
+  ITEM_READER_FIELDS,
+  NESTED_CHOICE_RULE_FIELDS,
+  PROCESSOR_CONFIG_FIELDS,
+  READER_CONFIG_FIELDS,
+  RESULT_WRITER_FIELDS,
+  RETRIER_FIELDS,
+  ROOT_FIELDS,
+  STATE_FIELDS,
+  WRITER_CONFIG_FIELDS,
+  ALL_STATE_FIELDS,
+} from '../../schema/fieldTables';
+import type { FieldSpec, FieldTable, JsonSchema } from '../../schema/schemaFragments';
+import {
+  FIELD_DOCS,
+  INTEGRATION_ERRORS,
+  ITEM_READER_ARNS,
+  RESOURCE_ARNS,
+  RESULT_WRITER_ARNS,
+  STATE_TYPE_DOCS,
+  STATES_ERRORS,
+  fieldDoc,
+} from './completionCatalog';
+import { CompletionItemKind, type CompletionItem } from './completionTypes';
+import type { CursorContext } from './cursorContext';
+import { documentFacts } from './documentFacts';
+import {
+  keyItem,
+  literalValueItem,
+  snippetEscape,
+  snippetItem,
+  stringValueItem,
+  type ValueShape,
+} from './insertText';
+import { classifyPath, languageAt, scopeAt, stateAt, type ObjectKind, type PathContext } from './pathContext';
+import { stateSnippet, retrySnippet, catchSnippet } from './stateSnippets';
+
+const TABLES: Partial<Record<ObjectKind, FieldTable>> = {
+  root: ROOT_FIELDS,
+  branch: BRANCH_FIELDS,
+  processor: { ...BRANCH_FIELDS, ProcessorConfig: { languages: 'both', schema: { type: 'object' } } },
+  retrier: RETRIER_FIELDS,
+  catcher: CATCHER_FIELDS,
+  choiceRule: CHOICE_RULE_FIELDS,
+  nestedChoiceRule: NESTED_CHOICE_RULE_FIELDS,
+  processorConfig: PROCESSOR_CONFIG_FIELDS,
+  itemReader: ITEM_READER_FIELDS,
+  readerConfig: READER_CONFIG_FIELDS,
+  itemBatcher: ITEM_BATCHER_FIELDS,
+  resultWriter: RESULT_WRITER_FIELDS,
+  writerConfig: WRITER_CONFIG_FIELDS,
+};
+
+function schemaOf(spec: FieldSpec, language: QueryLanguage): JsonSchema {
+  return typeof spec.schema === 'function' ? spec.schema(language) : spec.schema;
+}
+
+function shapeOf(schema: JsonSchema): ValueShape {
+  const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
+  if (type === 'integer') return 'number';
+  if (type === 'string' || type === 'object' || type === 'array' || type === 'boolean' || type === 'number') {
+    return type;
+  }
+  if (Array.isArray(schema.anyOf) && schema.anyOf.length > 0) return shapeOf(schema.anyOf[0] as JsonSchema);
+  if (typeof schema.$ref === 'string') return 'object';
+  return 'any';
+}
+
+function enumOf(schema: JsonSchema): string[] | undefined {
+  if (Array.isArray(schema.enum)) return schema.enum as string[];
+  if (Array.isArray(schema.anyOf)) {
+    for (const option of schema.anyOf as JsonSchema[]) {
+      const values = enumOf(option);
+      if (values) return values;
+    }
+  }
+  return undefined;
+}
+
+function accepts(spec: FieldSpec, language: QueryLanguage): boolean {
+  return spec.languages === 'both' || spec.languages === language;
+}
+
+interface Located {
+  path: PathContext;
+  language: QueryLanguage;
+  table: FieldTable | undefined;
+}
+
+function locate(model: StateMachineModel, objectPath: (string | number)[]): Located {
+  const path = classifyPath(objectPath);
+  const state = stateAt(model, path.statePath);
+  const language = languageAt(model, state);
+  let table = TABLES[path.kind];
+  if (path.kind === 'state') {
+    const type = state?.type;
+    table = type ? STATE_FIELDS[type] : undefined;
+  }
+  return { path, language, table };
+}
+
+/** Key completion: the fields of the object at the cursor. */
+export function completeKeys(model: StateMachineModel, ctx: CursorContext): CompletionItem[] {
+  const { path, language, table } = locate(model, ctx.path);
+  const present = new Set<string>();
+  for (const [key, keyNode] of propertiesOf(ctx.objectNode)) if (keyNode !== ctx.node) present.add(key);
+  const items: CompletionItem[] = [];
+  if (path.kind === 'states') {
+    if (ctx.hasValue) return [];
+    for (const type of STATE_TYPES) {
+      items.push(
+        snippetItem(
+          model,
+          ctx,
+          `${type} state`,
+          stateSnippet(type, ctx, language, model.text),
+          STATE_TYPE_DOCS[type],
+          `0${type}`,
+        ),
+      );
+    }
+    return items;
+  }
+  if (path.kind === 'state' && !table) {
+    // Type not known yet: Type first, then every field any state type has.
+    for (const name of ALL_STATE_FIELDS) {
+      if (present.has(name)) continue;
+      items.push(
+        keyItem(
+          model,
+          ctx,
+          name,
+          name === 'Type' ? 'string' : 'any',
+          fieldDoc(name),
+          name === 'Type' ? '0Type' : `2${name}`,
+        ),
+      );
+    }
+    return items;
+  }
+  if (!table) return items;
+  const exclusive: Record<string, string> = { Next: 'End', End: 'Next' };
+  for (const [name, spec] of Object.entries(table)) {
+    if (present.has(name) || !accepts(spec, language)) continue;
+    if (exclusive[name] && present.has(exclusive[name])) continue;
+    const schema = schemaOf(spec, language);
+    const sort = `${spec.required ? 0 : 1}${name}`;
+    items.push(
+      keyItem(
+        model,
+        ctx,
+        name,
+        name === 'Type' ? 'string' : shapeOf(schema),
+        FIELD_DOCS[name] ?? fieldDoc(name),
+        sort,
+      ),
+    );
+    if (path.kind === 'state' && (name === 'Retry' || name === 'Catch') && !ctx.hasValue) {
+      const body = name === 'Retry' ? retrySnippet(ctx, model.text) : catchSnippet(ctx, language, model.text);
+      items.push(
+        snippetItem(
+          model,
+          ctx,
+          `${name} block`,
+          body,
+          `A \`${name}\` array with one ${name === 'Retry' ? 'Retrier' : 'Catcher'}.`,
+          `1${name}~`,
+        ),
+      );
+    }
+  }
+  return items;
+}
+
+/** Value completion: what may stand at the value path under the cursor. */
+export function completeValues(model: StateMachineModel, ctx: CursorContext): CompletionItem[] {
+  const last = ctx.path[ctx.path.length - 1];
+  if (typeof last === 'number') {
+    const arrayKey = ctx.path[ctx.path.length - 2];
+    const owner = locate(model, ctx.path.slice(0, -2));
+    if (arrayKey === 'ErrorEquals' && (owner.path.kind === 'retrier' || owner.path.kind === 'catcher')) {
+      return errorItems(model, ctx, owner.path, false);
+    }
+    return [];
+  }
+  if (typeof last !== 'string') return [];
+  const owner = locate(model, ctx.path.slice(0, -1));
+  const kind = owner.path.kind;
+  const state = stateAt(model, owner.path.statePath);
+  if (kind === 'payload' || kind === 'other') return [];
+  if (last === 'StartAt' && (kind === 'root' || kind === 'branch' || kind === 'processor')) {
+    return stateNameItems(model, ctx, ctx.path.slice(0, -1), undefined);
+  }
+  if (
+    (last === 'Next' && (kind === 'state' || kind === 'catcher' || kind === 'choiceRule')) ||
+    (last === 'Default' && kind === 'state')
+  ) {
+    return stateNameItems(model, ctx, owner.path.scopePath, kind === 'state' ? state?.name : undefined);
+  }
+  if (last === 'Type' && kind === 'state') {
+    return STATE_TYPES.map((t, i) =>
+      stringValueItem(model, ctx, t, STATE_TYPE_DOCS[t], CompletionItemKind.EnumMember, { sortText: `${i}` }),
+    );
+  }
+  if (last === 'ErrorEquals' && (kind === 'retrier' || kind === 'catcher')) {
+    return errorItems(model, ctx, owner.path, true);
+  }
+  if (last === 'Error' && kind === 'state' && state?.type === 'Fail') {
+    return [...documentFacts(model).customErrors].map(([name, where]) =>
+      stringValueItem(model, ctx, name, `Custom error ${where}.`, CompletionItemKind.Value),
+    );
+  }
+  if (last === 'Resource') {
+    const allowed =
+      kind === 'itemReader' ? ITEM_READER_ARNS : kind === 'resultWriter' ? RESULT_WRITER_ARNS : undefined;
+    if (kind !== 'state' && !allowed) return [];
+    return RESOURCE_ARNS.filter((r) => !allowed || allowed.has(r.name)).map((r, i) =>
+      stringValueItem(model, ctx, r.name, r.doc, CompletionItemKind.Value, {
+        snippet: true,
+        sortText: String(i).padStart(3, '0'),
+      }),
+    );
+  }
+  const spec = owner.table?.[last];
+  if (!spec) return [];
+  const schema = schemaOf(spec, owner.language);
+  const values = enumOf(schema);
+  if (values) {
+    return values.map((v) =>
+      stringValueItem(model, ctx, v, `${FIELD_DOCS[last] ?? fieldDoc(last)}`, CompletionItemKind.EnumMember),
+    );
+  }
+  if (!ctx.inString && shapeOf(schema) === 'boolean') {
+    return ['true', 'false'].map((v) => literalValueItem(model, ctx, v, v, fieldDoc(last)));
+  }
+  return [];
+}
+
+function stateNameItems(
+  model: StateMachineModel,
+  ctx: CursorContext,
+  scopePath: (string | number)[],
+  self: string | undefined,
+): CompletionItem[] {
+  const scope = scopeAt(model, scopePath);
+  const names = new Map<string, string>();
+  for (const s of scope?.states ?? []) {
+    if (s.name !== self && !names.has(s.name)) names.set(s.name, s.type ?? 'state');
+  }
+  return [...names].map(([name, type]) =>
+    stringValueItem(
+      model,
+      ctx,
+      name,
+      `${type} state \`${name}\`${type in STATE_TYPE_DOCS ? `: ${STATE_TYPE_DOCS[type]}` : ''}`,
+      CompletionItemKind.Reference,
+    ),
+  );
+}
+
+function errorItems(
+  model: StateMachineModel,
+  ctx: CursorContext,
+  owner: PathContext,
+  wholeArray: boolean,
+): CompletionItem[] {
+  const state = stateAt(model, owner.statePath);
+  const definition = state?.definition as { Resource?: unknown } | undefined;
+  const resource =
+    state?.type === 'Task' && typeof definition?.Resource === 'string' ? definition.Resource : '';
+  // Names already in this ErrorEquals array are not offered again; States.ALL must stand alone.
+  const arrayNode = wholeArray ? undefined : ctx.node?.parent?.type === 'array' ? ctx.node.parent : undefined;
+  const used = new Set((arrayNode?.children ?? []).filter((c) => c !== ctx.node).map((c) => String(c.value)));
+  const others = used.size > 0;
+  const entries: Array<{ name: string; doc: string; sort: string }> = [];
+  for (const e of STATES_ERRORS) {
+    if (e.name === 'States.ALL' && others) continue;
+    if (used.has('States.ALL')) break;
+    if (e.name === 'States.HeartbeatTimeout' && state?.type !== 'Task') continue;
+    if (e.name === 'States.BranchFailed' && state?.type !== 'Parallel') continue;
+    if (
+      (e.name === 'States.ExceedToleratedFailureThreshold' ||
+        e.name === 'States.ItemReaderFailed' ||
+        e.name === 'States.ResultWriterFailed') &&
+      state?.type !== 'Map'
+    ) {
+      continue;
+    }
+    if (e.name === 'States.QueryEvaluationError' && languageAt(model, state) !== 'JSONata') continue;
+    entries.push({ ...e, sort: `1${e.name}` });
+  }
+  if (!used.has('States.ALL')) {
+    for (const group of INTEGRATION_ERRORS) {
+      if (!resource || !group.test.test(resource)) continue;
+      for (const e of group.errors) entries.push({ ...e, sort: `0${e.name}` });
+    }
+    for (const [name, where] of documentFacts(model).customErrors) {
+      if (!entries.some((e) => e.name === name)) {
+        entries.push({ name, doc: `Custom error ${where}.`, sort: `2${name}` });
+      }
+    }
+  }
+  return entries
+    .filter((e) => !used.has(e.name))
+    .map((e) =>
+      wholeArray
+        ? {
+            ...literalValueItem(model, ctx, e.name, `[${snippetEscape(JSON.stringify(e.name))}$0]`, e.doc),
+            sortText: e.sort,
+          }
+        : stringValueItem(model, ctx, e.name, e.doc, CompletionItemKind.Constant, { sortText: e.sort }),
+    );
+}
