@@ -91,13 +91,16 @@ function base(model: StateMachineModel, offset: number): Omit<CursorContext, 'ki
 /** The completion context at `offset`, or undefined where nothing can be completed (e.g. after a closed value). */
 export function cursorContext(model: StateMachineModel, offset: number): CursorContext | undefined {
   const text = model.text;
-  const node = nodeAtOffset(model.root, offset);
+  let node = nodeAtOffset(model.root, offset);
   if (
     node &&
     (node.type === 'string' || node.type === 'number' || node.type === 'boolean' || node.type === 'null')
   ) {
     const located = fromScalar(model, node, offset);
     if (located !== 'fallthrough') return located;
+    // Just before a key or value: complete in the enclosing object / property / array.
+    const parent = node.parent;
+    node = parent?.type === 'property' && parent.children?.[0] === node ? parent.parent : parent;
   }
   if (model.format === 'yaml') return fromYamlLine(model, offset);
   if (!node) {
