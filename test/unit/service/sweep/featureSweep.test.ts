@@ -1,6 +1,7 @@
 /**
  * Sweep: on every corpus file (real-world, invalid, unparseable; JSON and YAML) at a stride of positions,
- * the editor features that exist (symbols, folding, selection, code actions, definition, references, prepareRename) never throw, and every
+ * the editor features that exist (symbols, folding, selection, code actions, definition, references, prepareRename,
+ * completion, signature help) never throw, and every
  * location they return lies inside the document.
  */
 import { test } from 'node:test';
@@ -47,6 +48,11 @@ test('features never throw on the corpus', { timeout: 120_000 }, () => {
       service.findReferences(model, uri, position, true).forEach((l) => inside(l.range));
       const r = service.prepareRename(model, position);
       if (r) inside(r);
+      for (const item of service.doComplete(model, position).items) {
+        if (item.textEdit && 'range' in item.textEdit) inside(item.textEdit.range);
+      }
+      const help = service.getSignatureHelp(model, position);
+      if (help) assert.ok(help.signatures.length > 0, file);
     }
     const sample = [0, Math.floor(text.length / 2), text.length].map((o) => doc.positionAt(o));
     service.getSelectionRanges(model, sample).forEach((s) => inside(s.range));
