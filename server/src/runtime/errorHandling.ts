@@ -27,6 +27,15 @@ export class RetryTracker {
 
   /** Delay in ms before the next attempt, or undefined when the error is not retried. */
   nextDelay(ctx: EngineContext, retriers: unknown, err: StatesError): number | undefined {
+    return this.nextRetry(ctx, retriers, err)?.delayMs;
+  }
+
+  /** The retrier that handles the error and the delay before the next attempt; undefined: not retried. */
+  nextRetry(
+    ctx: EngineContext,
+    retriers: unknown,
+    err: StatesError,
+  ): { delayMs: number; retrierIndex: number } | undefined {
     if (!Array.isArray(retriers)) return undefined;
     for (let i = 0; i < retriers.length; i++) {
       const r = retriers[i] as Record<string, unknown>;
@@ -40,34 +49,45 @@ export class RetryTracker {
       let seconds = interval * Math.pow(backoff, done);
       if (typeof r.MaxDelaySeconds === 'number') seconds = Math.min(seconds, r.MaxDelaySeconds);
       if (r.JitterStrategy === 'FULL') seconds = ctx.host.random() * seconds;
-      return Math.round(seconds * 1000);
+      return { delayMs: Math.round(seconds * 1000), retrierIndex: i };
     }
     return undefined;
   }
 }
 
-/** Applies the first matching catcher; undefined when none matches. */
+/** Index of the first catcher whose ErrorEquals matches the error; -1 when none does. */
+export function findCatcher(run: StateRun, err: StatesError): number {
+  const catchers = run.def.Catch;
+  if (!Array.isArray(catchers)) return -1;
+  return catchers.findIndex(
+    (c) =>
+      c !== null &&
+      typeof c === 'object' &&
+      Array.isArray((c as Record<string, unknown>).ErrorEquals) &&
+      errorMatches((c as Record<string, unknown>).ErrorEquals as unknown[], err.error),
+  );
+}
+
+/** Applies the first matching catcher (or the one at `index`); undefined when none matches. */
 export async function applyCatch(
   ctx: EngineContext,
   run: StateRun,
   err: StatesError,
+  index = findCatcher(run, err),
 ): Promise<StateOutcome | undefined> {
   const catchers = run.def.Catch;
-  if (!Array.isArray(catchers)) return undefined;
-  for (const c of catchers as Record<string, unknown>[]) {
-    if (!Array.isArray(c.ErrorEquals) || !errorMatches(c.ErrorEquals, err.error)) continue;
-    const errOut = errorOutput(err);
-    const next = typeof c.Next === 'string' ? c.Next : undefined;
-    if (run.queryLanguage === 'JSONata') {
-      const env = ctx.jsonataEnv(run, { input: run.input, errorOutput: errOut });
-      const assigned = c.Assign !== undefined ? await evaluateJsonataAssign(c.Assign, env) : undefined;
-      const output = c.Output !== undefined ? await evaluateJsonataValue(c.Output, env, 'Output') : errOut;
-      return { output, next, assigned };
-    }
-    const assigned =
-      c.Assign !== undefined ? evaluateJsonPathAssign(c.Assign, ctx.dataEnv(run, errOut)) : undefined;
-    const output = applyResultPath(run.input, c.ResultPath as string | null | undefined, errOut);
+  if (!Array.isArray(catchers) || index < 0 || index >= catchers.length) return undefined;
+  const c = catchers[index] as Record<string, unknown>;
+  const errOut = errorOutput(err);
+  const next = typeof c.Next === 'string' ? c.Next : undefined;
+  if (run.queryLanguage === 'JSONata') {
+    const env = ctx.jsonataEnv(run, { input: run.input, errorOutput: errOut });
+    const assigned = c.Assign !== undefined ? await evaluateJsonataAssign(c.Assign, env) : undefined;
+    const output = c.Output !== undefined ? await evaluateJsonataValue(c.Output, env, 'Output') : errOut;
     return { output, next, assigned };
   }
-  return undefined;
+  const assigned =
+    c.Assign !== undefined ? evaluateJsonPathAssign(c.Assign, ctx.dataEnv(run, errOut)) : undefined;
+  const output = applyResultPath(run.input, c.ResultPath as string | null | undefined, errOut);
+  return { output, next, assigned };
 }

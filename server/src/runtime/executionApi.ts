@@ -100,6 +100,21 @@ export interface ExecutionOptions {
   mocks?: MockTestCase;
   /** Awaited before every state runs (debugger pause point). */
   beforeState?: BeforeStateHook;
+  /**
+   * Awaited before each retry attempt (attempt >= 1) of a Task/Parallel/Map, after the backoff delay elapsed
+   * (the simulated clock already shows the delay). Other activities keep running while it is pending; a hook
+   * that throws fails the execution with `States.Runtime` naming the hook.
+   */
+  beforeAttempt?: (context: BeforeAttemptContext) => void | Promise<void>;
+  /**
+   * Awaited when a state raises an error, once the Retry/Catch decision is known, before it takes effect
+   * (before the backoff delay, the catcher's output/transition, or the propagation). It runs after the events
+   * that already report the failure (`errorRaised` for a retry or an uncaught error, `MapStateFailed` /
+   * `ParallelStateFailed` history events); for a catch, the `errorRaised` event follows the hook. Called for
+   * errors in nested branches/iterations too, with their activity. A hook that throws fails the execution
+   * with `States.Runtime` naming the hook.
+   */
+  onStateError?: (context: StateErrorContext) => void | Promise<void>;
   /** Variables visible from the first state (TestState `variables`). */
   initialVariables?: Record<string, unknown>;
 }
@@ -176,6 +191,56 @@ export interface BeforeStateContext {
 
 /** Awaited before each state runs; the state starts when the returned promise settles. */
 export type BeforeStateHook = (context: BeforeStateContext) => void | Promise<void>;
+
+/** Passed to the `beforeAttempt` hook. */
+export interface BeforeAttemptContext {
+  activityId: number;
+  /** The activity's location (without the state frame), as in BeforeStateContext. */
+  location: LocationFrame[];
+  stateName: string;
+  statePath: StatePath;
+  stateType: string;
+  /** 1 = first retry. Equals `$$.State.RetryCount` of the attempt about to run. */
+  attempt: number;
+  /** Index in the state's `Retry` array of the retrier that matched. */
+  retrierIndex: number;
+  /** The error that caused the retry. */
+  error: string;
+  cause: string | undefined;
+  /** The backoff delay that elapsed before this attempt (ms, after jitter). */
+  delayMs: number;
+  /** The state's raw input (each attempt starts from it). */
+  input: unknown;
+  /** Variables as of state entry. */
+  variables: Record<string, unknown>;
+  /** Context object (`$$`) of the attempt about to run. */
+  context: unknown;
+}
+
+/** Passed to the `onStateError` hook. */
+export interface StateErrorContext {
+  activityId: number;
+  /** The activity's location (without the state frame), as in BeforeStateContext. */
+  location: LocationFrame[];
+  stateName: string;
+  statePath: StatePath;
+  stateType: string;
+  error: string;
+  /** The cause as it propagates (States.Runtime causes carry AWS's "An error occurred while executing ..." prefix). */
+  cause: string | undefined;
+  /** `uncaught` = the error propagates out of the state (fails the branch/iteration/execution). */
+  disposition: 'retry' | 'catch' | 'uncaught';
+  /** With `retry`: the matching retrier's index in `Retry`. */
+  retrierIndex?: number;
+  /** With `catch`: the matching catcher's index in `Catch`. */
+  catcherIndex?: number;
+  /** The state's raw input. */
+  input: unknown;
+  /** Variables as of state entry. */
+  variables: Record<string, unknown>;
+  /** Context object (`$$`) of the failed attempt. */
+  context: unknown;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Tasks waiting for an answer

@@ -9,7 +9,7 @@ import { ActivityScheduler, CancelScope } from './activityScheduler';
 import { type DataEnv, type JsonataEnv, payloadSize, PAYLOAD_LIMIT } from './dataFlow';
 import type { Activity, ChildHooks, EngineContext, StateOutcome, StateRun } from './engineContext';
 import { VariableScope } from './engineContext';
-import { applyCatch, RetryTracker } from './errorHandling';
+import { applyCatch, findCatcher, RetryTracker } from './errorHandling';
 import type {
   ActivitySnapshot,
   Execution,
@@ -29,7 +29,7 @@ import { TaskTokenError } from './executionApi';
 import { ExecutionHistory, payload } from './executionHistory';
 import { runMap, runParallel } from './parallelAndMap';
 import { runChoice, runFail, runPass, runSucceed, runWait } from './simpleStates';
-import { ActivityCancelled, stateFailureCause, StatesError } from './statesError';
+import { ActivityCancelled, HostHookError, stateFailureCause, StatesError } from './statesError';
 import { classifyResource, runTaskAttempt } from './taskRunner';
 
 interface Waiter {
@@ -575,12 +575,19 @@ class StateMachineExecution implements Execution, EngineContext {
       if (e instanceof StatesError) {
         if (e.details.evaluationFailed) this.emitEvaluationFailed(run, e);
         this.notifyError(run, e.error, e.cause ?? '', false);
-        if (e.error === 'States.Runtime' && !e.cause?.startsWith('An error occurred')) {
-          throw new StatesError(e.error, stateFailureCause(name, enteredEventId, e.cause ?? ''), e.details);
+        let raised = e;
+        if (
+          (e.error === 'States.Runtime' || e.error === 'States.QueryEvaluationError') &&
+          !e.cause?.startsWith('An error occurred')
+        ) {
+          raised = new StatesError(
+            e.error,
+            stateFailureCause(name, enteredEventId, e.cause ?? ''),
+            e.details,
+          );
         }
-        if (e.error === 'States.QueryEvaluationError' && !e.cause?.startsWith('An error occurred')) {
-          throw new StatesError(e.error, stateFailureCause(name, enteredEventId, e.cause ?? ''), e.details);
-        }
+        await this.stateErrorHook(run, raised, 'uncaught', {});
+        throw raised;
       }
       throw e;
     }
@@ -600,6 +607,77 @@ class StateMachineExecution implements Execution, EngineContext {
     if (outcome.assigned) activity.variables.assign(outcome.assigned);
     this.publish({ kind: 'stateExited', activityId: activity.id, location: activity.location, inspection });
     return outcome;
+  }
+
+  /** Awaits the onStateError hook (if any) with the run lock released; a throwing hook is a host error. */
+  private async stateErrorHook(
+    run: StateRun,
+    e: StatesError,
+    disposition: 'retry' | 'catch' | 'uncaught',
+    index: { retrierIndex?: number; catcherIndex?: number },
+  ): Promise<void> {
+    const hook = this.options.onStateError;
+    if (!hook) return;
+    await this.callHook(run.activity, 'onStateError', () =>
+      hook({
+        activityId: run.activity.id,
+        location: run.activity.location,
+        stateName: run.name,
+        statePath: run.path,
+        stateType: String(run.def.Type),
+        error: e.error,
+        cause: e.cause,
+        disposition,
+        ...index,
+        input: run.input,
+        variables: run.variables,
+        context: this.contextFor(run),
+      }),
+    );
+  }
+
+  /** Awaits the beforeAttempt hook (if any) before a retry attempt; a throwing hook is a host error. */
+  private async beforeAttemptHook(
+    run: StateRun,
+    e: StatesError,
+    retry: { delayMs: number; retrierIndex: number },
+  ): Promise<void> {
+    const hook = this.options.beforeAttempt;
+    if (!hook) return;
+    await this.callHook(run.activity, 'beforeAttempt', () =>
+      hook({
+        activityId: run.activity.id,
+        location: run.activity.location,
+        stateName: run.name,
+        statePath: run.path,
+        stateType: String(run.def.Type),
+        attempt: run.retryCount,
+        retrierIndex: retry.retrierIndex,
+        error: e.error,
+        cause: e.cause,
+        delayMs: retry.delayMs,
+        input: run.input,
+        variables: run.variables,
+        context: this.contextFor(run),
+      }),
+    );
+  }
+
+  private async callHook(activity: Activity, name: string, call: () => void | Promise<void>): Promise<void> {
+    let failure: HostHookError | undefined;
+    // The failure is rethrown only once the run lock is held again (callers' finally blocks release it).
+    await this.scheduler.blocked(
+      activity.scope,
+      async () => {
+        try {
+          await call();
+        } catch (err) {
+          failure = new HostHookError(name, err);
+        }
+      },
+      { external: true },
+    );
+    if (failure) throw failure;
   }
 
   private emitEvaluationFailed(run: StateRun, e: StatesError): void {
@@ -656,12 +734,14 @@ class StateMachineExecution implements Execution, EngineContext {
             e.details,
           );
         }
-        const delay = retries.nextDelay(this, run.def.Retry, e);
-        if (delay !== undefined) {
+        const retry = retries.nextRetry(this, run.def.Retry, e);
+        if (retry !== undefined) {
           this.notifyError(run, e.error, e.cause ?? '', true);
-          await this.scheduler.sleep(run.activity.scope, delay);
+          await this.stateErrorHook(run, e, 'retry', { retrierIndex: retry.retrierIndex });
+          await this.scheduler.sleep(run.activity.scope, retry.delayMs);
           run.retryCount++;
           run.inspection.retryCount = run.retryCount;
+          await this.beforeAttemptHook(run, e, retry);
           continue;
         }
         const type = String(run.def.Type);
@@ -669,7 +749,9 @@ class StateMachineExecution implements Execution, EngineContext {
         if (type === 'Map' || (type === 'Parallel' && run.queryLanguage === 'JSONPath')) {
           this.emit(run.activity, `${type}StateFailed`);
         }
-        const caught = await applyCatch(this, run, e);
+        const catcherIndex = findCatcher(run, e);
+        if (catcherIndex >= 0) await this.stateErrorHook(run, e, 'catch', { catcherIndex });
+        const caught = await applyCatch(this, run, e, catcherIndex);
         if (caught) {
           this.notifyError(run, e.error, e.cause ?? '', true);
           return caught;

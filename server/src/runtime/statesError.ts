@@ -27,6 +27,19 @@ export class ActivityCancelled extends Error {
   }
 }
 
+/**
+ * A host-supplied hook (beforeAttempt, onStateError) threw. Not a StatesError, so no Retry/Catch sees it; the
+ * execution fails with States.Runtime and this message as the cause.
+ */
+export class HostHookError extends Error {
+  constructor(
+    readonly hook: string,
+    reason: unknown,
+  ) {
+    super(`The host's ${hook} hook failed: ${reason instanceof Error ? reason.message : String(reason)}`);
+  }
+}
+
 /** The AWS wording of a runtime failure inside a state. */
 export function stateFailureCause(stateName: string, enteredEventId: number, message: string): string {
   return `An error occurred while executing the state '${stateName}' (entered at the event id #${enteredEventId}). ${message}`;
