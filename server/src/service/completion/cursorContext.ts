@@ -184,14 +184,8 @@ function fromScalar(
       kind: 'key',
       path: pathOf(node),
       objectNode: parent?.parent,
-      hasValue:
-        (parent?.children?.length ?? 0) > 1 &&
-        !(
-          model.format === 'yaml' &&
-          parent?.children?.[1]?.type === 'null' &&
-          parent.children[1].length === 0 &&
-          !/:/.test(text.slice(end, end + 2))
-        ),
+      // The key is followed by a colon: only the key is replaced, its value stays.
+      hasValue: closed && /^[ \t]*:/.test(text.slice(end, end + 40)),
       needsComma: model.format === 'json' && commaNeeded(text, replaceEnd),
       indent: node.offset - lineStartOf(text, node.offset),
     };

@@ -111,7 +111,8 @@ export function stringValueItem(
         ? `'${body.replace(/'/g, "''")}'`
         : quoted;
   } else {
-    text = options.snippet ? body : snippetEscape(yamlScalar(value));
+    const needsQuotes = /^[{[*&!|>'"%@`]/.test(value);
+    text = options.snippet ? (needsQuotes ? `'${body}'` : body) : snippetEscape(yamlScalar(value));
   }
   if (ctx.format === 'json' && ctx.needsComma) text += ',';
   return {

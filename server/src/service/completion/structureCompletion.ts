@@ -61,6 +61,24 @@ const TABLES: Partial<Record<ObjectKind, FieldTable>> = {
   writerConfig: WRITER_CONFIG_FIELDS,
 };
 
+/** Fields that take a JSONata string in JSONata states (besides payload values). */
+const JSONATA_VALUE_FIELDS = new Set([
+  'Output',
+  'Arguments',
+  'Condition',
+  'Items',
+  'TimeoutSeconds',
+  'HeartbeatSeconds',
+  'Seconds',
+  'Timestamp',
+  'MaxConcurrency',
+  'ToleratedFailurePercentage',
+  'ToleratedFailureCount',
+  'Error',
+  'Cause',
+  'MaxItems',
+]);
+
 function schemaOf(spec: FieldSpec, language: QueryLanguage): JsonSchema {
   return typeof spec.schema === 'function' ? spec.schema(language) : spec.schema;
 }
@@ -184,6 +202,29 @@ export function completeKeys(model: StateMachineModel, ctx: CursorContext): Comp
 
 /** Value completion: what may stand at the value path under the cursor. */
 export function completeValues(model: StateMachineModel, ctx: CursorContext): CompletionItem[] {
+  return [...jsonataValueItems(model, ctx), ...structuralValues(model, ctx)];
+}
+
+/** `{% %}` for an empty value of a field that takes JSONata in a JSONata state (payload values included). */
+function jsonataValueItems(model: StateMachineModel, ctx: CursorContext): CompletionItem[] {
+  const last = ctx.path[ctx.path.length - 1];
+  if (typeof last !== 'string' || (ctx.inString && ctx.prefix.trim() !== '')) return [];
+  const owner = locate(model, ctx.path.slice(0, -1));
+  if (owner.language !== 'JSONata') return [];
+  if (owner.path.kind !== 'payload' && !JSONATA_VALUE_FIELDS.has(last)) return [];
+  if (owner.path.kind === 'other') return [];
+  const doc =
+    'A JSONata expression: `{% ... %}` is evaluated when the state runs (`$states.input`, variables, functions).';
+  return [
+    stringValueItem(model, ctx, '{% $1 %}', doc, CompletionItemKind.Snippet, {
+      snippet: true,
+      label: '{% %}',
+      sortText: '~',
+    }),
+  ];
+}
+
+function structuralValues(model: StateMachineModel, ctx: CursorContext): CompletionItem[] {
   const last = ctx.path[ctx.path.length - 1];
   if (typeof last === 'number') {
     const arrayKey = ctx.path[ctx.path.length - 2];

@@ -173,3 +173,20 @@ describe('signature help', () => {
     assert.equal(help?.activeParameter, 1);
   });
 });
+
+describe('JSONata value snippet', () => {
+  it('offers {% %} for an empty JSONata field or payload value, never in JSONPath states', () => {
+    const output = complete(jsonataState('"Output": "|"'));
+    assert.deepEqual(output.labels, ['{% %}']);
+    assertDocumented(output.items);
+    assert.equal(JSON.parse(output.apply('{% %}')).States.A.Output, '{%  %}');
+    const bare = complete(jsonataState('"Arguments": {"id": |}'));
+    assert.equal(JSON.parse(bare.apply('{% %}')).States.A.Arguments.id, '{%  %}');
+    const condition = complete(
+      'QueryLanguage: JSONata\nStartAt: A\nStates:\n  A:\n    Type: Choice\n    Choices:\n      - Condition: |\n',
+      'yaml',
+    );
+    assert.equal(parseYaml(condition.apply('{% %}')).States.A.Choices[0].Condition, '{%  %}');
+    assert.deepEqual(complete(jsonPathState('"Parameters": {"id": "|"}')).labels, []);
+  });
+});

@@ -93,8 +93,9 @@ describe('property keys', () => {
     ]) {
       assert.ok(c.labels.includes(k), k);
     }
-    for (const k of ['Type', 'Arguments', 'Output', 'Choices', 'Branches', 'Seconds'])
-      {assert.ok(!c.labels.includes(k), k);}
+    for (const k of ['Type', 'Arguments', 'Output', 'Choices', 'Branches', 'Seconds']) {
+      assert.ok(!c.labels.includes(k), k);
+    }
     assert.ok(c.item('Resource').sortText! < c.item('Comment').sortText!, 'required first');
     assertDocumented(c.items);
     const applied = JSON.parse(c.apply('Resource'));
@@ -106,8 +107,9 @@ describe('property keys', () => {
       '{"QueryLanguage": "JSONata", "StartAt": "A", "States": {"A": {"Type": "Task", "End": true, |}}}',
     );
     assert.ok(c.labels.includes('Arguments') && c.labels.includes('Output') && c.labels.includes('Assign'));
-    for (const k of ['Parameters', 'InputPath', 'ResultPath', 'ResultSelector', 'Next', 'End'])
-      {assert.ok(!c.labels.includes(k), k);}
+    for (const k of ['Parameters', 'InputPath', 'ResultPath', 'ResultSelector', 'Next', 'End']) {
+      assert.ok(!c.labels.includes(k), k);
+    }
     const stateLevel = complete(
       '{"StartAt": "A", "States": {"A": {"Type": "Pass", "QueryLanguage": "JSONata", |}}}',
     );
@@ -146,8 +148,17 @@ describe('property keys', () => {
     );
     assert.deepEqual(catcher.labels.sort(), ['Assign', 'Comment', 'Next', 'Output']);
     const rule = complete('{"StartAt": "A", "States": {"A": {"Type": "Choice", "Choices": [{|}]}}}');
-    for (const k of ['Variable', 'StringEquals', 'NumericGreaterThanPath', 'IsPresent', 'And', 'Not', 'Next'])
-      {assert.ok(rule.labels.includes(k), k);}
+    for (const k of [
+      'Variable',
+      'StringEquals',
+      'NumericGreaterThanPath',
+      'IsPresent',
+      'And',
+      'Not',
+      'Next',
+    ]) {
+      assert.ok(rule.labels.includes(k), k);
+    }
     assert.ok(!rule.labels.includes('Condition'));
     const jsonataRule = complete(
       '{"QueryLanguage": "JSONata", "StartAt": "A", "States": {"A": {"Type": "Choice", "Choices": [{|}]}}}',
