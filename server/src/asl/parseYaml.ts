@@ -2,9 +2,11 @@
  * YAML front end: text -> SyntaxTree shaped exactly like jsonc-parser's (object/property/array/string/
  * number/boolean/null nodes with offsets, lengths, parents and colonOffset), so every syntaxTree helper
  * and the model work unchanged on .asl.yaml. Registers itself with registerSyntaxParser('yaml') on import.
- * Depends on: the `yaml` package and ./syntaxTree, ./parseStateMachine only; no I/O, no transport.
+ * Depends on: the `yaml` package and ./syntaxTree, ./parseStateMachine, ./parseJson (MAX_NESTING_DEPTH) only;
+ * no I/O, no transport.
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { MAX_NESTING_DEPTH } from './parseJson';
 import { registerSyntaxParser } from './parseStateMachine';
 import type { SyntaxNode, SyntaxProblem, SyntaxTree } from './syntaxTree';
 
@@ -15,7 +17,17 @@ function span(range: Range, fallback: number): { offset: number; length: number 
   return { offset: range[0], length: Math.max(0, range[1] - range[0]) };
 }
 
+const TOO_DEEP_MESSAGE = `Nesting deeper than ${MAX_NESTING_DEPTH.toLocaleString('en-US')} levels is not supported: this value is read as null.`;
+
+/** The yaml reader's own stack exhaustion, reported where it happened in words a user can act on. */
+function isStackExhaustion(message: string): boolean {
+  return /maximum call stack size exceeded/i.test(message);
+}
+
 class TreeBuilder {
+  /** Values cut off at MAX_NESTING_DEPTH (reported once each by the caller). */
+  readonly tooDeep: number[] = [];
+
   constructor(
     private readonly text: string,
     private readonly doc: Document,
@@ -24,6 +36,11 @@ class TreeBuilder {
   build(node: unknown, parent: SyntaxNode | undefined, fallback: number, depth = 0): SyntaxNode {
     let source = node;
     const range: Range = (node as { range?: Range } | null)?.range;
+    if (depth >= MAX_NESTING_DEPTH && (isMap(node) || isSeq(node))) {
+      const { offset } = span(range, fallback);
+      this.tooDeep.push(offset);
+      return scalarNode(null, offset, 0, parent);
+    }
     if (isAlias(node)) {
       // An alias takes the resolved node's value but keeps its own location.
       source = depth < 64 ? node.resolve(this.doc) : null;
@@ -123,11 +140,17 @@ export function parseYamlSyntax(text: string): SyntaxTree {
     });
     return { format: 'yaml', root: undefined, problems };
   }
+  let stackErrors = 0;
   for (const e of doc.errors) {
     const [start, end] = e.pos;
+    const deep = isStackExhaustion(e.message);
+    // The reader reports its stack exhaustion once per level it unwinds: keep the first, deepest one.
+    if (deep && stackErrors++ > 0) continue;
     problems.push({
-      code: 'yaml-syntax',
-      message: `YAML syntax error: ${e.message.split('\n')[0]}`,
+      code: deep ? 'nesting-too-deep' : 'yaml-syntax',
+      message: deep
+        ? 'YAML nested too deeply to be read here: the YAML reader ran out of stack. Flatten this value.'
+        : `YAML syntax error: ${e.message.split('\n')[0]}`,
       offset: Math.min(start, text.length),
       length: Math.max(1, end - start),
       severity: 'error',
@@ -147,13 +170,26 @@ export function parseYamlSyntax(text: string): SyntaxTree {
     return { format: 'yaml', root: undefined, problems };
   }
   try {
-    const root = new TreeBuilder(text, doc).build(contents, undefined, 0);
+    const builder = new TreeBuilder(text, doc);
+    const root = builder.build(contents, undefined, 0);
+    for (const offset of builder.tooDeep.slice(0, 10)) {
+      problems.push({
+        code: 'nesting-too-deep',
+        message: TOO_DEEP_MESSAGE,
+        offset,
+        length: 1,
+        severity: 'error',
+      });
+    }
     return { format: 'yaml', root, problems };
   } catch (error) {
     // Extremely deep nesting can exhaust the stack: report it at the start instead of crashing.
+    const message = (error as Error).message;
     problems.push({
-      code: 'yaml-syntax',
-      message: `YAML could not be read: ${(error as Error).message}`,
+      code: isStackExhaustion(message) ? 'nesting-too-deep' : 'yaml-syntax',
+      message: isStackExhaustion(message)
+        ? 'The YAML document is nested too deeply to be read.'
+        : `YAML could not be read: ${message}`,
       offset: 0,
       length: Math.min(1, text.length),
       severity: 'error',
