@@ -87,7 +87,9 @@ function completeJsonPath(
         ),
       );
     }
-    for (const c of CONTEXT_PATHS) {
+    // ResultPath writes into the input: no context object, no variables there.
+    const resultPath = ctx.path[ctx.path.length - 1] === 'ResultPath';
+    for (const c of resultPath ? [] : CONTEXT_PATHS) {
       items.push(
         rangeItem(
           model,
@@ -100,7 +102,7 @@ function completeJsonPath(
         ),
       );
     }
-    if (!token.startsWith('$$')) items.push(...variableItems(model, ctx, start, end));
+    if (!token.startsWith('$$') && !resultPath) items.push(...variableItems(model, ctx, start, end));
   }
   if (intrinsics && argumentPosition && !token.startsWith('$')) {
     for (const f of INTRINSIC_FUNCTIONS.values()) {

@@ -37,6 +37,10 @@ describe('JSONPath strings', () => {
     assert.equal(JSON.parse(partial.apply('$$.Execution.Name')).States.A.InputPath, '$$.Execution.Name');
   });
 
+  it('ResultPath offers only $ (it writes into the input)', () => {
+    assert.deepEqual(complete(jsonPathState('"ResultPath": "|"')).labels, ['$']);
+  });
+
   it('intrinsic functions in .$ values, with docs, as snippets', () => {
     const c = complete(jsonPathState('"Parameters": {"id.$": "States.|"}'));
     for (const f of [

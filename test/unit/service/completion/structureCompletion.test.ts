@@ -59,6 +59,13 @@ describe('transition targets', () => {
     assert.deepEqual(catcher.labels, ['A', 'H']);
   });
 
+  it('Next inside a Map processor offers the processor states only', () => {
+    const c = complete(
+      '{"StartAt": "M", "States": {"M": {"Type": "Map", "ItemProcessor": {"StartAt": "I1", "States": {"I1": {"Type": "Pass", "Next": "|"}, "I2": {"Type": "Succeed"}}}, "Next": "Z"}, "Z": {"Type": "Succeed"}}}',
+    );
+    assert.deepEqual(c.labels, ['I2']);
+  });
+
   it('YAML: plain scalars, quoted when needed', () => {
     const c = complete(
       'StartAt: A\nStates:\n  A:\n    Type: Pass\n    Next: |\n  B:\n    Type: Succeed\n  "C: done":\n    Type: Succeed\n',
@@ -201,6 +208,16 @@ describe('values', () => {
       complete('{"StartAt": "A", "States": {"A": {"Type": "Task", "Retry": [{"JitterStrategy": |}]}}}')
         .labels,
       ['FULL', 'NONE'],
+    );
+    const reader = complete(
+      '{"StartAt": "A", "States": {"A": {"Type": "Map", "ItemReader": {"ReaderConfig": {"InputType": "CSV", |}}}}}',
+    );
+    assert.ok(reader.labels.includes('CSVHeaderLocation') && !reader.labels.includes('InputType'));
+    assert.deepEqual(
+      complete(
+        '{"StartAt": "A", "States": {"A": {"Type": "Map", "ItemReader": {"ReaderConfig": {"InputType": "|"}}}}}',
+      ).labels,
+      ['CSV', 'JSON', 'JSONL', 'MANIFEST', 'PARQUET'],
     );
     const mode = complete(
       '{"StartAt": "A", "States": {"A": {"Type": "Map", "ItemProcessor": {"ProcessorConfig": {"Mode": "|"}}}}}',
