@@ -180,10 +180,20 @@ export function rangeItem(
   kind: CompletionItemKind,
   snippet = false,
 ): CompletionItem {
+  // Input and $states fields first, then variables, functions, and context object paths last.
+  const rank =
+    kind === CompletionItemKind.Variable
+      ? 1
+      : kind === CompletionItemKind.Function
+        ? 2
+        : /^\$\$|^\$states\.context\./.test(label)
+          ? 3
+          : 0;
   return {
     label,
     kind,
     documentation: docs(documentation),
+    sortText: `${rank}${label}`,
     filterText: label,
     insertTextFormat: snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
     textEdit: {

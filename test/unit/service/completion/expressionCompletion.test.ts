@@ -105,6 +105,13 @@ describe('JSONata strings', () => {
       assert.ok(c.labels.includes(f), f);
     }
     assertDocumented(c.items);
+    const rank = (label: string) => c.item(label).sortText!;
+    assert.ok(rank('$states.input') < rank('$count') && rank('$count') < rank('$sum'));
+    assert.ok(rank('$sum') < rank('$states.context.Execution.Id'), 'context paths last');
+    assert.ok(
+      c.items.some((i) => i.label === '$count' && i.kind === 6 /* Variable */),
+      'the variable $count too',
+    );
     assert.equal(JSON.parse(c.apply('$uuid')).States.A.Output, '{% $uuid() %}');
     assert.equal(JSON.parse(c.apply('$sum')).States.A.Output, '{% $sum() %}');
     assert.equal(JSON.parse(c.apply('$count')).States.A.Output, '{% $count %}'.replace('$count', '$count()'));
