@@ -50,6 +50,7 @@ test('features never throw on the corpus', { timeout: 120_000 }, () => {
       if (r) inside(r);
       for (const item of service.doComplete(model, position).items) {
         if (item.textEdit && 'range' in item.textEdit) inside(item.textEdit.range);
+        assert.ok(item.documentation, `${file}: completion item ${item.label} has documentation`);
       }
       const help = service.getSignatureHelp(model, position);
       if (help) assert.ok(help.signatures.length > 0, file);
