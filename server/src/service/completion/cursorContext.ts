@@ -67,9 +67,11 @@ function commaNeeded(text: string, end: number): boolean {
   return c === '"' || c === '{' || c === '[' || (c !== undefined && /[0-9tfn-]/.test(c));
 }
 
+/** Start of the line holding `offset` (scans back over that line only). */
 function lineStartOf(text: string, offset: number): number {
-  const nl = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1));
-  return nl + 1;
+  let start = Math.min(offset, text.length);
+  while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
+  return start;
 }
 
 function base(model: StateMachineModel, offset: number): Omit<CursorContext, 'kind' | 'path' | 'objectNode'> {

@@ -20,8 +20,16 @@ export function snippetEscape(text: string): string {
   return text.replace(/[$}\\]/g, (c) => `\\${c}`);
 }
 
+const ranges = new WeakMap<CursorContext, Range>();
+
+/** The replaced range, converted once per request (every item of a list shares it). */
 function rangeOf(model: StateMachineModel, ctx: CursorContext): Range {
-  return { start: model.lines.positionAt(ctx.replaceStart), end: model.lines.positionAt(ctx.replaceEnd) };
+  let range = ranges.get(ctx);
+  if (!range) {
+    range = { start: model.lines.positionAt(ctx.replaceStart), end: model.lines.positionAt(ctx.replaceEnd) };
+    ranges.set(ctx, range);
+  }
+  return { start: { ...range.start }, end: { ...range.end } };
 }
 
 function docs(value: string): CompletionItem['documentation'] {
