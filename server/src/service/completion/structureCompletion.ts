@@ -3,7 +3,13 @@
  * first, present ones left out), state/Retry/Catch snippets, transition targets of the right scope,
  * enum values, Resource ARNs and ErrorEquals names. Depends on: asl/, schema/fieldTables, ./ modules.
  */
-import { STATE_TYPES, propertiesOf, type QueryLanguage, type StateMachineModel } from '../../asl';
+import {
+  STATE_TYPES,
+  nodeAtOffset,
+  propertiesOf,
+  type QueryLanguage,
+  type StateMachineModel,
+} from '../../asl';
 import {
   BRANCH_FIELDS,
   CATCHER_FIELDS,
@@ -320,7 +326,8 @@ function errorItems(
   const resource =
     state?.type === 'Task' && typeof definition?.Resource === 'string' ? definition.Resource : '';
   // Names already in this ErrorEquals array are not offered again; States.ALL must stand alone.
-  const arrayNode = wholeArray ? undefined : ctx.node?.parent?.type === 'array' ? ctx.node.parent : undefined;
+  const around = ctx.node ? ctx.node.parent : nodeAtOffset(model.root, ctx.replaceStart);
+  const arrayNode = !wholeArray && around?.type === 'array' ? around : undefined;
   const used = new Set((arrayNode?.children ?? []).filter((c) => c !== ctx.node).map((c) => String(c.value)));
   const others = used.size > 0;
   const entries: Array<{ name: string; doc: string; sort: string }> = [];

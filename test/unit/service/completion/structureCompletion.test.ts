@@ -276,6 +276,13 @@ describe('values', () => {
     const more = complete(doc('"States.Timeout", "|"'));
     assert.ok(!more.labels.includes('States.ALL') && !more.labels.includes('States.Timeout'));
     assert.ok(more.labels.includes('States.TaskFailed'));
+    const afterComma = complete(doc('"States.Timeout", |'));
+    assert.ok(!afterComma.labels.includes('States.ALL') && !afterComma.labels.includes('States.Timeout'));
+    assert.deepEqual(JSON.parse(afterComma.apply('States.TaskFailed')).States.A.Retry[0].ErrorEquals, [
+      'States.Timeout',
+      'States.TaskFailed',
+    ]);
+    assert.deepEqual(complete(doc('"States.ALL", "|"')).labels, [], 'nothing joins States.ALL');
     const dynamo = complete(doc('"|"', 'arn:aws:states:::dynamodb:putItem'));
     assert.ok(
       dynamo.labels.includes('DynamoDB.ConditionalCheckFailedException') &&
