@@ -11,6 +11,7 @@ import {
 } from '../asl/jsonPath';
 import { looksLikeIntrinsic, parseIntrinsic } from '../asl/intrinsics';
 import { isJsonataString, jsonataBody } from '../asl/jsonata';
+import { jsonText } from './executionHistory';
 import { evaluateIntrinsic } from './intrinsicFunctions';
 import { evaluateJsonata } from './jsonataEvaluator';
 import { StatesError } from './statesError';
@@ -237,7 +238,11 @@ export async function evaluateJsonataAssign(
 
 /** UTF-8 size of a value's JSON text (for the 256 KiB payload quota). */
 export function payloadSize(value: unknown): number {
-  const text = JSON.stringify(value ?? null);
+  return utf8Length(jsonText(value, 'payload'));
+}
+
+/** UTF-8 byte length of a text. */
+export function utf8Length(text: string): number {
   let bytes = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
@@ -252,3 +257,11 @@ export function payloadSize(value: unknown): number {
 }
 
 export const PAYLOAD_LIMIT = 262_144;
+
+/** Whether a JSON text is over the 256 KiB payload quota (counts bytes only when the length leaves a doubt). */
+export function exceedsPayloadLimit(text: string): boolean {
+  // Every UTF-16 unit is 1 to 3 bytes (a surrogate pair: 4 bytes for 2 units).
+  if (text.length * 3 <= PAYLOAD_LIMIT) return false;
+  if (text.length > PAYLOAD_LIMIT) return true;
+  return utf8Length(text) > PAYLOAD_LIMIT;
+}

@@ -45,6 +45,8 @@ export interface Activity {
   current: StateInspection | undefined;
   /** Records no history events (distributed Map child executions). */
   silent?: boolean;
+  /** The last state output and its JSON text (the next state's input text when the value is unchanged). */
+  lastOutput?: { value: unknown; text: string };
 }
 
 /** Extras for a child activity: silent ones (distributed Map children) record no history. */
@@ -70,6 +72,8 @@ export interface StateRun {
   retryCount: number;
   inspection: StateInspection;
   taskToken?: string;
+  /** The context object last built for this run (rebuilt when RetryCount or the task token change). */
+  contextCache?: { value: Record<string, unknown>; retryCount: number; taskToken: string | undefined };
 }
 
 /** What a state runner returns: the output and the next state (undefined = end of block). */

@@ -3,25 +3,59 @@
  * one `<type>EventDetails` object) and hands each new event to a listener. Pure: time is passed in.
  */
 import type { HistoryEvent } from './executionApi';
+import { StatesError } from './statesError';
 
 const STATE_TYPES = ['Pass', 'Task', 'Choice', 'Wait', 'Succeed', 'Fail', 'Parallel', 'Map'];
+const detailsKeys = new Map<string, string>();
 
 /** The AWS details key for an event type (`TaskStateEntered` -> `stateEnteredEventDetails`). */
 export function detailsKeyFor(type: string): string {
+  let key = detailsKeys.get(type);
+  if (key !== undefined) return key;
+  key = `${type[0].toLowerCase()}${type.slice(1)}EventDetails`;
   for (const stateType of STATE_TYPES) {
-    if (type === `${stateType}StateEntered`) return 'stateEnteredEventDetails';
-    if (type === `${stateType}StateExited`) return 'stateExitedEventDetails';
+    if (type === `${stateType}StateEntered`) key = 'stateEnteredEventDetails';
+    if (type === `${stateType}StateExited`) key = 'stateExitedEventDetails';
   }
-  return `${type[0].toLowerCase()}${type.slice(1)}EventDetails`;
+  detailsKeys.set(type, key);
+  return key;
+}
+
+/**
+ * The JSON text of a value (`null` for undefined). A value nested too deeply for JSON.stringify (it overflows
+ * the stack) becomes a States.Runtime error naming `what` instead of a RangeError.
+ */
+export function jsonText(value: unknown, what: string): string {
+  try {
+    return JSON.stringify(value ?? null);
+  } catch (e) {
+    if (e instanceof RangeError) {
+      throw new StatesError(
+        'States.Runtime',
+        `The ${what} cannot be written as JSON text: it is nested too deeply (${e.message}).`,
+      );
+    }
+    throw new StatesError(
+      'States.Runtime',
+      `The ${what} cannot be written as JSON text: ${e instanceof Error ? e.message : String(e)}`,
+    );
+  }
 }
 
 /** Payload fields as AWS writes them: JSON text plus `{truncated: false}` details. */
 export function payload(name: 'input' | 'output', value: unknown): Record<string, unknown> {
-  return { [name]: JSON.stringify(value ?? null), [`${name}Details`]: { truncated: false } };
+  return payloadText(name, jsonText(value, name));
+}
+
+/** Payload fields from JSON text already made (see `jsonText`). */
+export function payloadText(name: 'input' | 'output', text: string): Record<string, unknown> {
+  return { [name]: text, [`${name}Details`]: { truncated: false } };
 }
 
 export class ExecutionHistory {
   readonly events: HistoryEvent[] = [];
+  private lastMs = Number.NaN;
+  private lastIso = '';
 
   constructor(
     private readonly now: () => number,
@@ -39,7 +73,7 @@ export class ExecutionHistory {
     const event: HistoryEvent = {
       id: this.events.length + 1,
       previousEventId: previous,
-      timestamp: new Date(this.now()).toISOString(),
+      timestamp: this.isoNow(),
       type,
     };
     if (details !== undefined) event[detailsKeyFor(type)] = details;
@@ -50,5 +84,15 @@ export class ExecutionHistory {
 
   get full(): boolean {
     return this.events.length >= this.limit;
+  }
+
+  /** ISO-8601 text of the current time (the virtual clock rarely moves between events: cached). */
+  isoNow(): string {
+    const ms = this.now();
+    if (ms !== this.lastMs) {
+      this.lastMs = ms;
+      this.lastIso = new Date(ms).toISOString();
+    }
+    return this.lastIso;
   }
 }

@@ -60,7 +60,16 @@ async function finish(ctx: EngineContext, run: StateRun, result: unknown): Promi
   return { output, next, assigned };
 }
 
-/** Runs tasks (at most `limit` at once, 0 = all), aborting the rest at the first failure unless `tolerate`. */
+/**
+ * Most branches/iterations in flight at once when MaxConcurrency is 0 (AWS: a Distributed Map runs up to
+ * 10,000 child executions concurrently; inline Map parallelism is best-effort). Bounds the scheduler's queue.
+ */
+export const MAX_IN_FLIGHT = 10_000;
+
+/**
+ * Runs tasks (at most `limit` at once, 0 = up to MAX_IN_FLIGHT), aborting the rest at the first failure unless
+ * `tolerate`.
+ */
 async function runAll<T>(
   ctx: EngineContext,
   parent: Activity,
@@ -90,7 +99,7 @@ async function runAll<T>(
       }
     }
   };
-  const workers = Math.max(1, Math.min(limit > 0 ? limit : count, count));
+  const workers = Math.max(1, Math.min(limit > 0 ? limit : MAX_IN_FLIGHT, count));
   await ctx.scheduler.blocked(parent.scope, () => Promise.all(Array.from({ length: workers }, worker)));
   group.dispose();
   parent.lastEventId = ctx.recorder.lastId;

@@ -6,7 +6,7 @@
  */
 import type { StatePath } from '../asl';
 import { ActivityScheduler, CancelScope } from './activityScheduler';
-import { type DataEnv, type JsonataEnv, payloadSize, PAYLOAD_LIMIT } from './dataFlow';
+import { type DataEnv, exceedsPayloadLimit, type JsonataEnv } from './dataFlow';
 import type { Activity, ChildHooks, EngineContext, StateOutcome, StateRun } from './engineContext';
 import { VariableScope } from './engineContext';
 import { applyCatch, findCatcher, RetryTracker } from './errorHandling';
@@ -26,7 +26,7 @@ import type {
   TaskAnswer,
 } from './executionApi';
 import { TaskTokenError } from './executionApi';
-import { ExecutionHistory, payload } from './executionHistory';
+import { ExecutionHistory, jsonText, payloadText } from './executionHistory';
 import { runMap, runParallel } from './parallelAndMap';
 import { runChoice, runFail, runPass, runSucceed, runWait } from './simpleStates';
 import { ActivityCancelled, HostHookError, stateFailureCause, StatesError } from './statesError';
@@ -65,6 +65,9 @@ class StateMachineExecution implements Execution, EngineContext {
   private statusValue: ExecutionStatus = 'RUNNING';
   private running: Promise<ExecutionResult> | undefined;
   private stopRequest: { error?: string; cause?: string } | undefined;
+  /** `$$.Execution` and `$$.StateMachine`: the same for every state (values are never mutated in place). */
+  private executionContext: Record<string, unknown> | undefined;
+  private stateMachineContext: Record<string, unknown> | undefined;
 
   constructor(readonly options: ExecutionOptions) {
     this.host = options.host;
@@ -164,12 +167,13 @@ class StateMachineExecution implements Execution, EngineContext {
     return id;
   }
 
-  contextFor(run: StateRun, extra: Record<string, unknown> = {}): Record<string, unknown> {
-    const state: Record<string, unknown> = { Name: run.name, EnteredTime: run.enteredTime };
-    const type = run.def.Type;
-    if (type === 'Task' || type === 'Map' || type === 'Parallel') state.RetryCount = run.retryCount;
-    const ctx: Record<string, unknown> = {
-      Execution: {
+  contextFor(run: StateRun, extra?: Record<string, unknown>): Record<string, unknown> {
+    let cached = run.contextCache;
+    if (cached === undefined || cached.retryCount !== run.retryCount || cached.taskToken !== run.taskToken) {
+      const state: Record<string, unknown> = { Name: run.name, EnteredTime: run.enteredTime };
+      const type = run.def.Type;
+      if (type === 'Task' || type === 'Map' || type === 'Parallel') state.RetryCount = run.retryCount;
+      this.executionContext ??= {
         Id: this.executionArn,
         Input: this.options.input ?? {},
         StartTime: new Date(this.startMs).toISOString(),
@@ -177,12 +181,18 @@ class StateMachineExecution implements Execution, EngineContext {
         RoleArn: `arn:aws:iam::${this.accountId}:role/StepFunctionsLocalRole`,
         // Express executions cannot be redriven: AWS gives them no RedriveCount.
         ...(this.stateMachineType === 'STANDARD' ? { RedriveCount: 0 } : {}),
-      },
-      StateMachine: { Id: this.stateMachineArn, Name: this.stateMachineName },
-      State: state,
-    };
-    if (run.taskToken !== undefined) ctx.Task = { Token: run.taskToken };
-    return { ...ctx, ...extra };
+      };
+      this.stateMachineContext ??= { Id: this.stateMachineArn, Name: this.stateMachineName };
+      const value: Record<string, unknown> = {
+        Execution: this.executionContext,
+        StateMachine: this.stateMachineContext,
+        State: state,
+      };
+      if (run.taskToken !== undefined) value.Task = { Token: run.taskToken };
+      cached = { value, retryCount: run.retryCount, taskToken: run.taskToken };
+      run.contextCache = cached;
+    }
+    return extra === undefined ? cached.value : { ...cached.value, ...extra };
   }
 
   dataEnv(run: StateRun, input: unknown, extra?: Record<string, unknown>): DataEnv {
@@ -283,6 +293,10 @@ class StateMachineExecution implements Execution, EngineContext {
     for (const listener of this.listeners) listener(event);
   }
 
+  private get listened(): boolean {
+    return this.listeners.size > 0;
+  }
+
   private answer(token: string, answer: TaskAnswer): void {
     const waiter = this.waiters.get(token);
     if (!waiter) throw new TaskTokenError('TaskDoesNotExist', `No task is waiting for token '${token}'.`);
@@ -308,7 +322,7 @@ class StateMachineExecution implements Execution, EngineContext {
       current: undefined,
     };
     this.activityMap.set(activity.id, activity);
-    this.publish({ kind: 'activityStarted', activity: this.snapshotOf(activity) });
+    if (this.listened) this.publish({ kind: 'activityStarted', activity: this.snapshotOf(activity) });
     return activity;
   }
 
@@ -344,8 +358,19 @@ class StateMachineExecution implements Execution, EngineContext {
     );
     if (this.options.initialVariables) root.variables.assign(this.options.initialVariables);
     this.publish({ kind: 'executionStarted', input, executionArn: this.executionArn });
+    let inputText: string | undefined;
+    let inputProblem: StatesError | undefined;
+    try {
+      inputText = jsonText(input, 'execution input');
+      root.lastOutput = { value: input, text: inputText };
+    } catch (e) {
+      // Refused input (nested too deeply for JSON text): recorded as truncated, then the execution fails.
+      if (!(e instanceof StatesError)) throw e;
+      inputProblem = e;
+    }
     this.emit(root, 'ExecutionStarted', {
-      ...payload('input', input),
+      input: inputText ?? 'null',
+      inputDetails: { truncated: inputText === undefined },
       roleArn: `arn:aws:iam::${this.accountId}:role/StepFunctionsLocalRole`,
     });
     let limit = typeof def.TimeoutSeconds === 'number' ? def.TimeoutSeconds : undefined;
@@ -362,15 +387,19 @@ class StateMachineExecution implements Execution, EngineContext {
     let result: Omit<ExecutionResult, 'history' | 'startDate' | 'stopDate'>;
     await this.scheduler.acquire(this.rootScope).catch(() => undefined);
     try {
+      if (inputProblem) throw inputProblem;
       this.checkExpress(def);
       const output = await this.runBlock(root, def, [], input);
-      if (payloadSize(output) > PAYLOAD_LIMIT) {
+      const last = root.lastOutput;
+      const outputText =
+        last !== undefined && last.value === output ? last.text : jsonText(output, 'execution output');
+      if (exceedsPayloadLimit(outputText)) {
         throw new StatesError(
           'States.DataLimitExceeded',
           'The execution output exceeds the maximum number of bytes service limit.',
         );
       }
-      this.emit(root, 'ExecutionSucceeded', payload('output', output));
+      this.emit(root, 'ExecutionSucceeded', payloadText('output', outputText));
       result = { status: 'SUCCEEDED', output };
     } catch (e) {
       result = this.failureResult(root, e);
@@ -464,13 +493,18 @@ class StateMachineExecution implements Execution, EngineContext {
     let current = input;
     const topLanguage = ((this.options.definition as Record<string, unknown>)?.QueryLanguage ??
       'JSONPath') as string;
+    const paths = new Map<string, StatePath>();
     for (;;) {
       activity.scope.throwIfCancelled();
       const def = states[name];
       if (!def || typeof def !== 'object') {
         throw new StatesError('States.Runtime', `The state '${String(name)}' does not exist in this block.`);
       }
-      const path = [...blockPath, 'States', name];
+      let path = paths.get(name);
+      if (path === undefined) {
+        path = [...blockPath, 'States', name];
+        paths.set(name, path);
+      }
       current = await this.beforeState(activity, name, path, def, current);
       const outcome = await this.runState(
         activity,
@@ -511,7 +545,7 @@ class StateMachineExecution implements Execution, EngineContext {
           context: this.contextFor({
             name,
             def,
-            enteredTime: new Date(this.scheduler.now()).toISOString(),
+            enteredTime: this.recorder.isoNow(),
             retryCount: 0,
           } as StateRun),
           replaceInput: (value) => {
@@ -532,7 +566,13 @@ class StateMachineExecution implements Execution, EngineContext {
     topLanguage: 'JSONPath' | 'JSONata',
   ): Promise<StateOutcome> {
     const type = String(def.Type);
-    const enteredEventId = this.emit(activity, `${type}StateEntered`, { name, ...payload('input', input) });
+    const last = activity.lastOutput;
+    const inputText = last !== undefined && last.value === input ? last.text : jsonText(input, 'state input');
+    const enteredEventId = this.emit(activity, `${type}StateEntered`, {
+      name,
+      input: inputText,
+      inputDetails: { truncated: false },
+    });
     const variables = activity.variables.snapshot();
     const inspection: StateInspection = {
       stateName: name,
@@ -554,7 +594,7 @@ class StateMachineExecution implements Execution, EngineContext {
           : 'JSONPath',
       input,
       enteredEventId,
-      enteredTime: new Date(this.scheduler.now()).toISOString(),
+      enteredTime: this.recorder.isoNow(),
       variables,
       retryCount: 0,
       inspection,
@@ -563,9 +603,11 @@ class StateMachineExecution implements Execution, EngineContext {
     activity.current = inspection;
     this.publish({ kind: 'stateEntered', activityId: activity.id, location: activity.location, inspection });
     let outcome: StateOutcome;
+    let outputText: string;
     try {
       outcome = await this.dispatch(run, type);
-      if (payloadSize(outcome.output) > PAYLOAD_LIMIT) {
+      outputText = jsonText(outcome.output, 'state output');
+      if (exceedsPayloadLimit(outputText)) {
         throw new StatesError(
           'States.DataLimitExceeded',
           `The state/task '${name}' returned a result with a size exceeding the maximum number of bytes service limit.`,
@@ -595,7 +637,11 @@ class StateMachineExecution implements Execution, EngineContext {
     inspection.next = outcome.next;
     inspection.assigned = outcome.assigned;
     if (type !== 'Fail') {
-      const details: Record<string, unknown> = { name, ...payload('output', outcome.output) };
+      const details: Record<string, unknown> = {
+        name,
+        output: outputText,
+        outputDetails: { truncated: false },
+      };
       if (outcome.assigned && Object.keys(outcome.assigned).length > 0) {
         details.assignedVariables = Object.fromEntries(
           Object.entries(outcome.assigned).map(([k, v]) => [k, JSON.stringify(v)]),
@@ -604,6 +650,7 @@ class StateMachineExecution implements Execution, EngineContext {
       }
       this.emit(activity, `${type}StateExited`, details);
     }
+    activity.lastOutput = { value: outcome.output, text: outputText };
     if (outcome.assigned) activity.variables.assign(outcome.assigned);
     this.publish({ kind: 'stateExited', activityId: activity.id, location: activity.location, inspection });
     return outcome;

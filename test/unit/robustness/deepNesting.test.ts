@@ -1,6 +1,6 @@
 // 100,000-deep nesting must give a clear error, not a stack overflow (parser, validator, editor features,
 // runtime, CLI). Documents are read up to MAX_NESTING_DEPTH levels; deeper values are a located problem.
-// The runtime's history overflow (executionHistory.ts, owned by runtime-core) stays a todo test naming it.
+// A too-deep execution input fails the execution with States.Runtime (the history cannot hold its text).
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -157,15 +157,22 @@ test(
 
 test(
   'a 100,000-deep execution input ends the execution with a States error instead of rejecting start()',
-  {
-    todo: 'runtime/executionHistory.ts payload(): JSON.stringify overflows; start() rejects with RangeError',
-  },
+  { skip: createExecution ? false : 'runtime not built' },
   async () => {
     const result = await createExecution!({
       definition: { StartAt: 'A', States: { A: { Type: 'Pass', End: true } } },
       input: JSON.parse(nested(DEEP)) as unknown,
       host,
     }).start();
-    assert.match(result.error ?? '', /^States\./);
+    assert.equal(result.status, 'FAILED');
+    assert.equal(result.error, 'States.Runtime');
+    assert.match(
+      result.cause ?? '',
+      /^The execution input cannot be written as JSON text: it is nested too deeply/,
+    );
+    assert.deepEqual(
+      result.history.map((e) => e.type),
+      ['ExecutionStarted', 'ExecutionFailed'],
+    );
   },
 );
