@@ -361,3 +361,24 @@ describe('snippets', () => {
     assert.ok(c.labels.includes('StartAt') && c.labels.includes('States'));
   });
 });
+
+describe('broken documents', () => {
+  it('a document cut inside ErrorEquals, a missing comma, an unclosed state, an empty States object', () => {
+    const cut = complete(
+      '{"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Retry": [{"ErrorEquals": ["|',
+    );
+    assert.ok(cut.labels.includes('States.ALL') && cut.labels.includes('Lambda.ServiceException'));
+    const missingComma = complete(
+      '{"StartAt": "A", "States": {"A": {"Type": "Pass" "Next": "|"}, "B": {"Type": "Succeed"}}}',
+    );
+    assert.deepEqual(missingComma.labels, ['B']);
+    const unclosed = complete('{"StartAt": "A", "States": {"A": {"Type": "Choice", |\n');
+    assert.ok(unclosed.labels.includes('Choices') && unclosed.labels.includes('Default'));
+    const empty = complete('{"StartAt": "A", "States": {|');
+    assert.equal(empty.labels.length, 8);
+    const yamlEmpty = complete('StartAt: A\nStates:\n|', 'yaml');
+    assert.ok(yamlEmpty.labels.includes('Comment'), 'column 0 below States: is a top-level key');
+    const yamlStates = complete('StartAt: A\nStates:\n  A:\n    Type: Pass\n    End: true\n  |', 'yaml');
+    assert.equal(yamlStates.labels.length, 8, 'a sibling state');
+  });
+});
