@@ -7,6 +7,7 @@
 import jsonata from 'jsonata';
 import { createHash } from 'node:crypto';
 import { compactJson, javaRandom } from './intrinsicFunctions';
+import { guardNode, isJsonataFunction, lookupData, MEMBER_CODE, toJson } from './jsonataGuards';
 
 /** What `$states` holds while a field is evaluated. */
 export interface JsonataStates {
@@ -175,6 +176,11 @@ function registerAwsFunctions(expr: Expression): void {
     '<s-:x>',
   );
   expr.registerFunction(
+    'lookup',
+    (input: unknown, key: string) => lookupData(input, key, sequence),
+    '<x-s:x>',
+  );
+  expr.registerFunction(
     'now',
     function (this: FunctionFocus, picture?: string, timezone?: string) {
       const fromMillis = this.environment.lookup('fromMillis') as {
@@ -196,8 +202,9 @@ function registerAwsFunctions(expr: Expression): void {
 function installLimits(expr: Expression): void {
   expr.assign(
     Symbol.for('jsonata.__evaluate_entry') as unknown as string,
-    (_node: unknown, _input: unknown, frame: Frame) => {
+    (node: unknown, input: unknown, frame: Frame) => {
       const st = stateOf(frame);
+      guardNode(node, input);
       st.depth++;
       st.steps++;
       if (st.depth > st.maxDepth) {
@@ -251,27 +258,8 @@ function describe(expression: string, options: JsonataOptions): string {
     : `The JSONata expression '${expression}'`;
 }
 
-/** JSON-clean copy of a result: sequences become arrays, -0 becomes 0, functions nested in values are dropped. */
-function toJson(value: unknown): unknown {
-  if (typeof value === 'number') return Object.is(value, -0) ? 0 : value;
-  if (Array.isArray(value)) {
-    return value.map((v) => (isFunctionValue(v) || v === undefined ? null : toJson(v)));
-  }
-  if (typeof value === 'object' && value !== null) {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) {
-      if (v !== undefined && !isFunctionValue(v)) out[k] = toJson(v);
-    }
-    return out;
-  }
-  return value;
-}
-
 function isFunctionValue(v: unknown): boolean {
-  if (typeof v === 'function') return true;
-  if (typeof v !== 'object' || v === null) return false;
-  const o = v as Record<string, unknown>;
-  return o._jsonata_lambda === true || o._jsonata_function === true;
+  return typeof v === 'function' || isJsonataFunction(v);
 }
 
 /**
@@ -310,10 +298,16 @@ export async function evaluateJsonata(
   } catch (e) {
     const err = (e ?? {}) as JsonataError;
     const message = err.message ?? String(e);
-    if (err.code === LIMIT_CODE) {
+    if (err.code === LIMIT_CODE || e instanceof RangeError) {
+      throw new QueryEvaluationError(
+        `${describe(expression, options)} could not be evaluated. ${e instanceof RangeError ? 'The evaluation ran out of stack (data or recursion nested too deeply).' : message}`,
+        'limit',
+      );
+    }
+    if (err.code === MEMBER_CODE) {
       throw new QueryEvaluationError(
         `${describe(expression, options)} could not be evaluated. ${message}`,
-        'limit',
+        'evaluation',
       );
     }
     throw new QueryEvaluationError(err.code ? `${err.code}: ${message}` : message, 'evaluation', err.code);
@@ -324,5 +318,14 @@ export async function evaluateJsonata(
       'unsupported-result',
     );
   }
-  return result === undefined ? undefined : toJson(result);
+  if (result === undefined) return undefined;
+  try {
+    return toJson(result);
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    throw new QueryEvaluationError(
+      `${describe(expression, options)} could not be evaluated. The result is nested too deeply.`,
+      'limit',
+    );
+  }
 }
