@@ -66,8 +66,27 @@ export function evaluateIntrinsic(call: IntrinsicCall, roots: JsonPathRoots, hos
       `${call.name} expects ${expected} argument${expected === '1' ? '' : 's'} but was given ${call.args.length}.`,
     );
   }
-  const values = call.args.map((a) => argumentValue(call.name, a, roots, host));
-  return fn.run(values, { call, host });
+  try {
+    const values = call.args.map((a) => argumentValue(call.name, a, roots, host));
+    return fn.run(values, { call, host });
+  } catch (e) {
+    // JSON.stringify and the equality/uniqueness walks recurse: 100,000-deep data must fail, not crash.
+    if (e instanceof RangeError) {
+      throw new IntrinsicFailure(`${call.name} could not be evaluated: its argument is nested too deeply.`);
+    }
+    throw e;
+  }
+}
+
+/** A text equal for deepEqual-equal JSON values (object keys sorted), so uniqueness is one Set lookup. */
+function canonicalKey(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonicalKey).join(',')}]`;
+  if (v !== null && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    const keys = Object.keys(o).sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalKey(o[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(v) ?? 'undefined';
 }
 
 function argumentValue(name: string, arg: IntrinsicArg, roots: JsonPathRoots, host: IntrinsicHost): unknown {
@@ -264,9 +283,15 @@ const FUNCTIONS: Record<string, Impl> = {
   'States.ArrayUnique': {
     arity: [1, 1],
     run([a]) {
+      // First occurrences, as before with deepEqual, but linear: 100,000 distinct items must not take minutes.
       const out: unknown[] = [];
+      const seen = new Set<string>();
       for (const x of need('States.ArrayUnique', 'an array', a, isArray, 0)) {
-        if (!out.some((y) => deepEqual(x, y))) out.push(x);
+        const key = canonicalKey(x);
+        if (!seen.has(key)) {
+          seen.add(key);
+          out.push(x);
+        }
       }
       return out;
     },

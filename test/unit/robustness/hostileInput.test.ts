@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseIntrinsic, parseStateMachine } from '../../../server/src/asl';
-import { evaluateIntrinsic } from '../../../server/src/runtime/intrinsicFunctions';
+import { evaluateIntrinsic, IntrinsicFailure } from '../../../server/src/runtime/intrinsicFunctions';
 import { evaluateJsonata, QueryEvaluationError } from '../../../server/src/runtime/jsonataEvaluator';
 import { defaultServiceSettings } from '../../../server/src/service/types';
 import { validateStateMachine } from '../../../server/src/service/validation/validateStateMachine';
@@ -167,6 +167,33 @@ test('States.StringToJson and States.JsonMerge keep __proto__ as data', () => {
   assert.deepEqual(Object.keys(parsed), ['__proto__']);
   const merged = call('States.JsonMerge($, $.constructor, false)') as Record<string, unknown>;
   assert.equal(Object.getPrototypeOf(merged), Object.prototype);
+});
+
+test('intrinsics on hostile sizes: 100,000-deep data fails with IntrinsicFailure, ArrayUnique is linear', () => {
+  const deep = JSON.parse('['.repeat(100_000) + ']'.repeat(100_000)) as unknown;
+  const distinct = Array.from({ length: 100_000 }, (_, i) => ({ i }));
+  const roots = {
+    input: { deep, distinct, mixed: [{ a: 1, b: 2 }, { b: 2, a: 1 }, 1, '1', [1], [1], null] },
+    context: {},
+  };
+  const call = (text: string): unknown => {
+    const parsed = parseIntrinsic(text);
+    assert.ok(parsed.ok, `${text} parses`);
+    return evaluateIntrinsic(parsed.call, roots, host);
+  };
+  for (const text of [
+    'States.JsonToString($.deep)',
+    'States.ArrayUnique($.deep)',
+    "States.Hash($.deep, 'MD5')",
+  ]) {
+    assert.throws(
+      () => call(text),
+      (e: unknown) => e instanceof IntrinsicFailure && /nested too deeply|exceeds/.test(e.message),
+      text,
+    );
+  }
+  assert.equal((call('States.ArrayUnique($.distinct)') as unknown[]).length, 100_000);
+  assert.deepEqual(call('States.ArrayUnique($.mixed)'), [{ a: 1, b: 2 }, 1, '1', [1], null]);
 });
 
 test('unbounded JSONata recursion fails with States.QueryEvaluationError (depth bound)', async () => {
