@@ -6,7 +6,6 @@
 import {
   propertiesOf,
   valueNodeOf,
-  type ScopeModel,
   type StateMachineModel,
   type StateModel,
   type SyntaxNode,
@@ -21,8 +20,10 @@ export interface AssignedVariable {
 export interface DocumentFacts {
   /** Error names that are not `States.*`: Fail.Error values and ErrorEquals entries. */
   customErrors: Map<string, string>;
-  /** Variables assigned in each scope (state Assign, Choice rule Assign, Catcher Assign). */
-  variablesByScope: Map<ScopeModel, Map<string, AssignedVariable>>;
+  /** Variables each state assigns (its Assign, its Choice rules' and Catchers' Assign). */
+  variablesByState: Map<StateModel, Map<string, AssignedVariable>>;
+  /** The states with a transition to each state (same scope). */
+  predecessors: Map<StateModel, StateModel[]>;
 }
 
 const cache = new WeakMap<StateMachineModel, DocumentFacts>();
@@ -40,17 +41,25 @@ function assignKeys(
 
 function gather(model: StateMachineModel): DocumentFacts {
   const customErrors = new Map<string, string>();
-  const variablesByScope = new Map<ScopeModel, Map<string, AssignedVariable>>();
+  const variablesByState = new Map<StateModel, Map<string, AssignedVariable>>();
+  const predecessors = new Map<StateModel, StateModel[]>();
   const addError = (name: unknown, where: string) => {
     if (typeof name === 'string' && name !== '' && !name.startsWith('States.') && !name.startsWith('{%')) {
       if (!customErrors.has(name)) customErrors.set(name, where);
     }
   };
   for (const state of model.states) {
+    for (const t of state.transitions) {
+      const target = state.scope.byName.get(t.target);
+      if (!target) continue;
+      const list = predecessors.get(target);
+      if (list) list.push(state);
+      else predecessors.set(target, [state]);
+    }
     const node = state.node;
     if (!node || node.type !== 'object') continue;
-    let vars = variablesByScope.get(state.scope);
-    if (!vars) variablesByScope.set(state.scope, (vars = new Map()));
+    const vars = new Map<string, AssignedVariable>();
+    variablesByState.set(state, vars);
     assignKeys(valueNodeOf(node, 'Assign'), vars, state);
     if (state.type === 'Fail') {
       addError(valueNodeOf(node, 'Error')?.value, `raised by the Fail state \`${state.name}\``);
@@ -65,7 +74,7 @@ function gather(model: StateMachineModel): DocumentFacts {
       }
     }
   }
-  return { customErrors, variablesByScope };
+  return { customErrors, variablesByState, predecessors };
 }
 
 /** The facts of a model, computed on first use and cached with it. */
@@ -76,17 +85,39 @@ export function documentFacts(model: StateMachineModel): DocumentFacts {
 }
 
 /**
- * Variables visible from `scope`: assigned anywhere in that scope or an enclosing one (the simple rule,
- * not flow-sensitive). Inner definitions shadow outer ones in the result.
+ * The states that can run before `state` in its scope (reverse reachability over transitions; the state
+ * itself only when it is in a loop). A state nothing leads to yet (being written) gets every other state
+ * of its scope, so completion still helps while the document is incomplete.
  */
-export function variablesInScope(
+function precedingStates(facts: DocumentFacts, state: StateModel): StateModel[] {
+  const seen = new Set<StateModel>();
+  const queue = [...(facts.predecessors.get(state) ?? [])];
+  while (queue.length > 0) {
+    const p = queue.pop() as StateModel;
+    if (seen.has(p)) continue;
+    seen.add(p);
+    queue.push(...(facts.predecessors.get(p) ?? []));
+  }
+  if (seen.size === 0 && state.scope.startAt !== state.name)
+    return state.scope.states.filter((s) => s !== state);
+  return [...seen];
+}
+
+/**
+ * Variables visible in `state`: assigned by a state that can precede it in its scope, or that can precede
+ * the Parallel/Map owning an enclosing scope (values are as of state entry, so the state's own Assign counts
+ * only in a loop). Inner assignments shadow outer ones in the result.
+ */
+export function variablesVisibleFrom(
   model: StateMachineModel,
-  scope: ScopeModel | undefined,
+  state: StateModel | undefined,
 ): AssignedVariable[] {
   const facts = documentFacts(model);
   const out = new Map<string, AssignedVariable>();
-  for (let s = scope; s; s = s.owner?.scope) {
-    for (const [name, v] of facts.variablesByScope.get(s) ?? []) if (!out.has(name)) out.set(name, v);
+  for (let s = state; s; s = s.scope.owner) {
+    for (const p of precedingStates(facts, s)) {
+      for (const [name, v] of facts.variablesByState.get(p) ?? []) if (!out.has(name)) out.set(name, v);
+    }
   }
   return [...out.values()];
 }

@@ -7,7 +7,7 @@ import { INTRINSIC_FUNCTIONS, JSONATA_FUNCTIONS, type StateMachineModel } from '
 import { CONTEXT_PATHS, STATES_FIELDS } from './completionCatalog';
 import { CompletionItemKind, type CompletionItem } from './completionTypes';
 import type { CursorContext } from './cursorContext';
-import { variablesInScope } from './documentFacts';
+import { variablesVisibleFrom } from './documentFacts';
 import { rangeItem, snippetEscape } from './insertText';
 import { classifyPath, languageAt, stateAt } from './pathContext';
 
@@ -38,7 +38,7 @@ function variableItems(
   end: number,
 ): CompletionItem[] {
   const state = stateAt(model, classifyPath(ctx.path.slice(0, -1)).statePath);
-  return variablesInScope(model, state?.scope).map((v) =>
+  return variablesVisibleFrom(model, state).map((v) =>
     rangeItem(
       model,
       start,

@@ -1,7 +1,7 @@
 /**
  * Completion inside strings (JSON and YAML, `|` marks the cursor): `$$.` context paths, intrinsic
  * functions in `.$` values, variables in scope, and inside `{% %}` JSONata functions (AWS additions
- * included), `$states.*` and variables; plus signature help for intrinsic and JSONata calls.
+ * included), `$states.*` and variables (flow-sensitive: assigned by states that can run before); plus signature help for intrinsic and JSONata calls.
  */
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
@@ -11,7 +11,7 @@ import { assertDocumented, complete, signature } from './completionHelpers';
 const jsonPathState = (field: string) =>
   `{"StartAt": "A", "States": {"A": {"Type": "Pass", "Assign": {"total.$": "$.sum"}, ${field}, "End": true}}}`;
 const jsonataState = (field: string) =>
-  `{"QueryLanguage": "JSONata", "StartAt": "A", "States": {"A": {"Type": "Pass", "Assign": {"count": 1}, ${field}, "End": true}}}`;
+  `{"QueryLanguage": "JSONata", "StartAt": "Z", "States": {"Z": {"Type": "Pass", "Assign": {"count": 1}, "Next": "A"}, "A": {"Type": "Pass", ${field}, "End": true}}}`;
 
 describe('JSONPath strings', () => {
   it('context object paths after $$. in a path field', () => {
@@ -61,17 +61,33 @@ describe('JSONPath strings', () => {
     assert.deepEqual(plain.labels, [], 'a plain payload value is a literal');
   });
 
-  it('variables assigned in this scope or an outer one, not in a sibling branch', () => {
+  it('variables assigned by states that can run before this one, here or before the enclosing state', () => {
     const doc = `{"StartAt": "A", "States": {
       "A": {"Type": "Pass", "Assign": {"outer": 1}, "Next": "P"},
-      "P": {"Type": "Parallel", "End": true, "Branches": [
-        {"StartAt": "B1", "States": {"B1": {"Type": "Pass", "Assign": {"mine": 1}, "Parameters": {"x.$": "$|"}, "End": true}}},
-        {"StartAt": "B2", "States": {"B2": {"Type": "Pass", "Assign": {"theirs": 1}, "End": true}}}
-      ]}}}`;
+      "P": {"Type": "Parallel", "Next": "Later", "Branches": [
+        {"StartAt": "B0", "States": {
+          "B0": {"Type": "Pass", "Assign": {"before": 1}, "Next": "B1"},
+          "B1": {"Type": "Pass", "Assign": {"mine": 1}, "Parameters": {"x.$": "$|"}, "End": true}}},
+        {"StartAt": "C", "States": {"C": {"Type": "Pass", "Assign": {"theirs": 1}, "End": true}}}
+      ]},
+      "Later": {"Type": "Pass", "Assign": {"late": 1}, "End": true}}}`;
     const c = complete(doc);
-    assert.ok(c.labels.includes('$outer') && c.labels.includes('$mine'));
-    assert.ok(!c.labels.includes('$theirs'));
+    assert.ok(c.labels.includes('$outer') && c.labels.includes('$before'), JSON.stringify(c.labels));
+    assert.ok(!c.labels.includes('$theirs'), 'not from a sibling branch');
+    assert.ok(!c.labels.includes('$late'), 'not from a state after the Parallel');
+    assert.ok(!c.labels.includes('$mine'), "the state's own Assign applies after it");
     assertDocumented(c.items);
+  });
+
+  it('in a loop a state sees its own assignments; a state nothing leads to sees its whole scope', () => {
+    const loop = complete(
+      '{"StartAt": "A", "States": {"A": {"Type": "Pass", "Assign": {"n.$": "$|"}, "Next": "A"}}}',
+    );
+    assert.ok(loop.labels.includes('$n'));
+    const orphan = complete(
+      '{"StartAt": "A", "States": {"A": {"Type": "Pass", "Assign": {"a": 1}, "End": true}, "New": {"Type": "Pass", "InputPath": "$|"}}}',
+    );
+    assert.ok(orphan.labels.includes('$a'));
   });
 
   it('YAML plain scalars', () => {
