@@ -98,8 +98,9 @@ function precedingStates(facts: DocumentFacts, state: StateModel): StateModel[] 
     seen.add(p);
     queue.push(...(facts.predecessors.get(p) ?? []));
   }
-  if (seen.size === 0 && state.scope.startAt !== state.name)
+  if (seen.size === 0 && state.scope.startAt !== state.name) {
     return state.scope.states.filter((s) => s !== state);
+  }
   return [...seen];
 }
 
