@@ -8,6 +8,7 @@ import { getTransitionFixes } from './codeActions/transitionFixes';
 import { doComplete } from './completion/doComplete';
 import { getSignatureHelp } from './completion/signatureHelp';
 import { findDefinition, findReferences, prepareRename, renameState } from './navigation/stateReferences';
+import { doHover } from './hover/doHover';
 import { findDocumentSymbols } from './symbols/documentSymbols';
 import { findFoldingRanges, findSelectionRanges } from './symbols/foldingAndSelection';
 import {
@@ -16,6 +17,7 @@ import {
   type CodeAction,
   type CompletionList,
   type SignatureHelp,
+  type Hover,
   type DocumentSymbol,
   type FoldingRange,
   type SelectionRange,
@@ -64,6 +66,8 @@ export interface AslLanguageService {
   doComplete(model: StateMachineModel, position: Position): CompletionList;
   /** Signature help for the intrinsic or JSONata function call open at a position. */
   getSignatureHelp(model: StateMachineModel, position: Position): SignatureHelp | undefined;
+  /** Markdown documentation of what is under a position (field, state, target, error, expression), with its range. */
+  doHover(model: StateMachineModel, position: Position): Hover | undefined;
 }
 
 export interface AslLanguageServiceOptions {
@@ -115,6 +119,14 @@ export function createAslLanguageService(options: AslLanguageServiceOptions = {}
     },
     getSignatureHelp(model, position) {
       return getSignatureHelp(model, model.lines.offsetAt(position));
+    },
+    doHover(model, position) {
+      const hover = doHover(model, model.lines.offsetAt(position));
+      if (!hover) return undefined;
+      return {
+        contents: { kind: 'markdown', value: hover.markdown },
+        range: { start: model.lines.positionAt(hover.start), end: model.lines.positionAt(hover.end) },
+      };
     },
   };
 }

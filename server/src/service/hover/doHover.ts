@@ -1,0 +1,163 @@
+/**
+ * Hover: markdown for what is under the cursor — field keys (per state type and query language), state
+ * names, transition targets, Type values, error names, and expressions inside strings (see
+ * ./expressionHover). Works on whatever part of a broken document parsed. Depends on asl/, ../docs and
+ * ./ helpers; transport-free (the facade turns the result into an LSP Hover).
+ */
+import {
+  isJsonataString,
+  nodeAtOffset,
+  type ScopeModel,
+  type StateMachineModel,
+  type StateModel,
+  type SyntaxNode,
+} from '../../asl';
+import { contextName, errorNameDoc, fieldDoc, stateTypeDoc } from '../docs';
+import { expressionHover, type HoverResult, variableMarkdown } from './expressionHover';
+import { objectContextOf, type ObjectContext } from './objectContext';
+import { missingTargetMarkdown, stateSummaryMarkdown } from './stateSummary';
+import { stringContentOf } from './stringContent';
+
+export type { HoverResult } from './expressionHover';
+
+function span(node: SyntaxNode, markdown: string): HoverResult {
+  return { markdown, start: node.offset, end: node.offset + node.length };
+}
+
+/** The scope and target name when `node` is a StartAt or transition value. */
+function transitionAt(
+  model: StateMachineModel,
+  node: SyntaxNode,
+): { scope: ScopeModel; target: string } | undefined {
+  for (const scope of model.scopes) {
+    if (scope.startAtNode === node && typeof node.value === 'string') return { scope, target: node.value };
+  }
+  for (const state of model.states) {
+    for (const t of state.transitions) if (t.node === node) return { scope: state.scope, target: t.target };
+  }
+  return undefined;
+}
+
+function stateNamedBy(model: StateMachineModel, keyNode: SyntaxNode): StateModel | undefined {
+  return model.states.find((s) => s.keyNode === keyNode);
+}
+
+function languageOf(model: StateMachineModel, ctx: ObjectContext) {
+  return ctx.state?.queryLanguage ?? model.queryLanguage;
+}
+
+/** The nearest enclosing ASL object of a node and the field (key directly under it) the node is part of. */
+function enclosingField(
+  model: StateMachineModel,
+  node: SyntaxNode,
+): { ctx: ObjectContext; field: string; fieldNode: SyntaxNode } | undefined {
+  for (let current: SyntaxNode | undefined = node; current?.parent; current = current.parent) {
+    const holder: SyntaxNode = current.parent;
+    if (holder.type !== 'property' || !holder.parent) continue;
+    const ctx = objectContextOf(model, holder.parent);
+    const key = holder.children?.[0];
+    if (ctx && key && typeof key.value === 'string') return { ctx, field: key.value, fieldNode: key };
+  }
+  return undefined;
+}
+
+function keyHover(model: StateMachineModel, keyNode: SyntaxNode): HoverResult | undefined {
+  const key = keyNode.value as string;
+  const state = stateNamedBy(model, keyNode);
+  if (state) return span(keyNode, stateSummaryMarkdown(state));
+  const object = keyNode.parent?.parent;
+  const ctx = object && objectContextOf(model, object);
+  if (ctx) {
+    if (!ctx.context) {
+      // A state whose Type is missing or unknown: the general doc of the field, if ASL has one.
+      const doc = fieldDoc(key);
+      return span(keyNode, doc ? doc.markdown : `⚠ \`${key}\` is not a field of any ASL state.`);
+    }
+    const doc = fieldDoc(key, ctx.context, languageOf(model, ctx));
+    return span(
+      keyNode,
+      doc ? doc.markdown : `⚠ \`${key}\` is not a field of a ${contextName(ctx.context)}.`,
+    );
+  }
+  const around = enclosingField(model, keyNode);
+  if (around?.field === 'Assign' && around.fieldNode.parent?.children?.[1] === object) {
+    return span(
+      keyNode,
+      variableMarkdown(model, key.endsWith('.$') ? key.slice(0, -2) : key, around.ctx.state),
+    );
+  }
+  return undefined;
+}
+
+function valueHover(model: StateMachineModel, node: SyntaxNode, offset: number): HoverResult | undefined {
+  const transition = transitionAt(model, node);
+  if (transition) {
+    const target = transition.scope.byName.get(transition.target);
+    return span(
+      node,
+      target ? stateSummaryMarkdown(target) : missingTargetMarkdown(transition.target, transition.scope),
+    );
+  }
+  const inArray = node.parent?.type === 'array';
+  const property = inArray ? node.parent?.parent : node.parent;
+  const key = property?.type === 'property' ? property.children?.[0]?.value : undefined;
+  const object = property?.parent;
+  const ctx = object ? objectContextOf(model, object) : undefined;
+  const value = node.value;
+  if (ctx && typeof key === 'string' && typeof value === 'string') {
+    if (key === 'Type' && ctx.kind === 'state' && !inArray) {
+      const doc = stateTypeDoc(value);
+      return span(
+        node,
+        doc
+          ? doc.markdown
+          : `⚠ \`${value}\` is not a state type. Use one of: Task, Pass, Choice, Wait, Succeed, Fail, Parallel, Map.`,
+      );
+    }
+    const errorName = (key === 'ErrorEquals' && inArray) || (key === 'Error' && ctx.context === 'Fail');
+    if (errorName && !isJsonataString(value)) {
+      const doc = errorNameDoc(value);
+      return span(
+        node,
+        doc
+          ? doc.markdown
+          : `⚠ \`${value}\` is not a predefined error name: names starting with \`States.\` are reserved.`,
+      );
+    }
+  }
+  if (node.type === 'string') {
+    const content = stringContentOf(model, node);
+    const around = enclosingField(model, node);
+    if (content) {
+      const hit = expressionHover(
+        {
+          model,
+          content,
+          key: typeof key === 'string' ? key : undefined,
+          field: around?.field,
+          context: around?.ctx.context,
+          state: around?.ctx.state,
+        },
+        offset,
+      );
+      if (hit) return hit;
+    }
+  }
+  // A plain value of a known field: the field's doc.
+  if (ctx?.context && typeof key === 'string' && node.type !== 'object' && node.type !== 'array') {
+    const doc = fieldDoc(key, ctx.context, languageOf(model, ctx));
+    if (doc) return span(node, doc.markdown);
+  }
+  return undefined;
+}
+
+/** The hover at a document offset, or undefined when there is nothing to say there. */
+export function doHover(model: StateMachineModel, offset: number): HoverResult | undefined {
+  const node = nodeAtOffset(model.root, offset);
+  if (!node || node.type === 'property' || node.type === 'object' || node.type === 'array') return undefined;
+  const parent = node.parent;
+  if (parent?.type === 'property' && parent.children?.[0] === node) {
+    return typeof node.value === 'string' ? keyHover(model, node) : undefined;
+  }
+  return valueHover(model, node, offset);
+}
