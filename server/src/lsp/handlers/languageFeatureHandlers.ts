@@ -9,6 +9,7 @@ import {
   CodeActionKind,
   type CompletionList,
   type SignatureHelp,
+  type Hover,
   type Connection,
   type DocumentSymbol,
   type FoldingRange,
@@ -36,6 +37,7 @@ export const languageFeatureCapabilities: ServerCapabilities = {
   renameProvider: { prepareProvider: true },
   completionProvider: { triggerCharacters: ['"', '.', '$', '(', ',', ' '] },
   signatureHelpProvider: { triggerCharacters: ['(', ','] },
+  hoverProvider: true,
 };
 
 export function registerLanguageFeatures(
@@ -143,6 +145,19 @@ export function registerLanguageFeatures(
         `Signature help in ${params.textDocument.uri} failed`,
         token,
       ) as Promise<SignatureHelp | null | ResponseError<void>>,
+  );
+  connection.onHover(
+    (params, token) =>
+      runSafe(
+        connection.console,
+        () => {
+          const model = modelOf(params.textDocument.uri);
+          return (model && service.doHover(model, params.position)) ?? null;
+        },
+        null,
+        `Hover in ${params.textDocument.uri} failed`,
+        token,
+      ) as Promise<Hover | null | ResponseError<void>>,
   );
   connection.onFoldingRanges(
     (params, token) =>
