@@ -4,12 +4,25 @@
  * included), `$states.*` and variables. Depends on: asl/ (catalogues), ./ modules.
  */
 import { INTRINSIC_FUNCTIONS, JSONATA_FUNCTIONS, type StateMachineModel } from '../../asl';
-import { CONTEXT_PATHS, STATES_FIELDS } from './completionCatalog';
+import { CONTEXT_PATHS } from '../docs';
+import { EXTRA_CONTEXT_PATHS, STATES_FIELD_NAMES } from './completionCatalog';
+import {
+  contextDocumentation,
+  intrinsicDocumentation,
+  jsonataDocumentation,
+  statesFieldDocumentation,
+} from './completionDocs';
 import { CompletionItemKind, type CompletionItem } from './completionTypes';
 import type { CursorContext } from './cursorContext';
 import { variablesVisibleFrom } from './documentFacts';
 import { rangeItem, snippetEscape } from './insertText';
 import { classifyPath, languageAt, stateAt } from './pathContext';
+
+/** Context object paths (without prefix) with a fallback doc: the catalog's list plus Distributed Map items. */
+const CONTEXT_PATH_LIST: ReadonlyArray<{ name: string; doc: string }> = [
+  ...CONTEXT_PATHS.map((c) => ({ name: c.path, doc: c.doc })),
+  ...EXTRA_CONTEXT_PATHS,
+];
 
 /** What kind of expression a string at a value path holds. */
 export type StringRole = 'jsonata' | 'path' | 'pathOrIntrinsic' | 'none';
@@ -89,7 +102,7 @@ function completeJsonPath(
     }
     // ResultPath writes into the input: no context object, no variables there.
     const resultPath = ctx.path[ctx.path.length - 1] === 'ResultPath';
-    for (const c of resultPath ? [] : CONTEXT_PATHS) {
+    for (const c of resultPath ? [] : CONTEXT_PATH_LIST) {
       items.push(
         rangeItem(
           model,
@@ -97,7 +110,7 @@ function completeJsonPath(
           end,
           `$$.${c.name}`,
           `$$.${c.name}`,
-          `Context object: ${c.doc}`,
+          contextDocumentation(`$$.${c.name}`, c.doc),
           CompletionItemKind.Field,
         ),
       );
@@ -114,7 +127,7 @@ function completeJsonPath(
           end,
           f.name,
           snippet,
-          `${f.description}\n\nExample: \`${f.example}\``,
+          intrinsicDocumentation(f.name),
           CompletionItemKind.Function,
           true,
         ),
@@ -136,7 +149,7 @@ function completeJsonata(model: StateMachineModel, ctx: CursorContext, cursor: n
     token === '$' ||
     token.startsWith('$s')
   ) {
-    for (const c of CONTEXT_PATHS) {
+    for (const c of CONTEXT_PATH_LIST) {
       items.push(
         rangeItem(
           model,
@@ -144,16 +157,25 @@ function completeJsonata(model: StateMachineModel, ctx: CursorContext, cursor: n
           end,
           `$states.context.${c.name}`,
           `$states.context.${c.name}`,
-          `Context object: ${c.doc}`,
+          contextDocumentation(`$states.context.${c.name}`, c.doc),
           CompletionItemKind.Field,
         ),
       );
     }
   }
   if (token.startsWith('$states.context')) return items;
-  for (const f of STATES_FIELDS) {
+  for (const f of STATES_FIELD_NAMES) {
+    const written = `$states.${f}`;
     items.push(
-      rangeItem(model, start, end, `$states.${f.name}`, `$states.${f.name}`, f.doc, CompletionItemKind.Field),
+      rangeItem(
+        model,
+        start,
+        end,
+        written,
+        written,
+        statesFieldDocumentation(written),
+        CompletionItemKind.Field,
+      ),
     );
   }
   if (token.startsWith('$states.')) return items;
@@ -164,7 +186,7 @@ function completeJsonata(model: StateMachineModel, ctx: CursorContext, cursor: n
       end,
       '$states',
       '$states',
-      'The reserved variable holding input, result, errorOutput and context.',
+      statesFieldDocumentation('$states'),
       CompletionItemKind.Variable,
     ),
   );
@@ -176,7 +198,7 @@ function completeJsonata(model: StateMachineModel, ctx: CursorContext, cursor: n
         end,
         f.name,
         `${snippetEscape(f.name)}(${/\(\)/.test(f.signature) ? '' : '$1'})$0`,
-        `\`${f.signature}\`${f.aws ? ' (AWS Step Functions addition)' : ''}\n\n${f.description}`,
+        jsonataDocumentation(f.name),
         CompletionItemKind.Function,
         true,
       ),

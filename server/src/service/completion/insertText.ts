@@ -11,6 +11,7 @@ import {
   type Range,
   type StateMachineModel,
 } from './completionTypes';
+import type { DocEntry } from './completionDocs';
 import type { CursorContext } from './cursorContext';
 
 export type ValueShape = 'string' | 'object' | 'array' | 'boolean' | 'number' | 'any';
@@ -32,8 +33,10 @@ function rangeOf(model: StateMachineModel, ctx: CursorContext): Range {
   return { start: { ...range.start }, end: { ...range.end } };
 }
 
-function docs(value: string): CompletionItem['documentation'] {
-  return { kind: MarkupKind.Markdown, value };
+/** Markdown documentation, and the one-line summary as the detail when the doc is a catalog entry. */
+function docs(value: string | DocEntry): Pick<CompletionItem, 'documentation' | 'detail'> {
+  if (typeof value === 'string') return { documentation: { kind: MarkupKind.Markdown, value } };
+  return { documentation: { kind: MarkupKind.Markdown, value: value.markdown }, detail: value.summary };
 }
 
 function valueTemplate(shape: ValueShape, ctx: CursorContext): string {
@@ -67,7 +70,7 @@ export function keyItem(
   ctx: CursorContext,
   key: string,
   shape: ValueShape,
-  documentation: string,
+  documentation: string | DocEntry,
   sortText: string,
   kind: CompletionItemKind = CompletionItemKind.Property,
 ): CompletionItem {
@@ -82,7 +85,7 @@ export function keyItem(
   return {
     label: key,
     kind,
-    documentation: docs(documentation),
+    ...docs(documentation),
     sortText,
     filterText: ctx.format === 'json' && ctx.node ? JSON.stringify(key) : key,
     insertTextFormat: InsertTextFormat.Snippet,
@@ -105,7 +108,7 @@ export function stringValueItem(
   model: StateMachineModel,
   ctx: CursorContext,
   value: string,
-  documentation: string,
+  documentation: string | DocEntry,
   kind: CompletionItemKind,
   options: { sortText?: string; snippet?: boolean; label?: string } = {},
 ): CompletionItem {
@@ -126,7 +129,7 @@ export function stringValueItem(
   return {
     label,
     kind,
-    documentation: docs(documentation),
+    ...docs(documentation),
     sortText: options.sortText,
     filterText: ctx.format === 'json' || ctx.quoted ? `"${label}"` : label,
     insertTextFormat: InsertTextFormat.Snippet,
@@ -140,14 +143,14 @@ export function literalValueItem(
   ctx: CursorContext,
   label: string,
   snippet: string,
-  documentation: string,
+  documentation: string | DocEntry,
 ): CompletionItem {
   let text = snippet;
   if (ctx.format === 'json' && ctx.needsComma) text += ',';
   return {
     label,
     kind: CompletionItemKind.Value,
-    documentation: docs(documentation),
+    ...docs(documentation),
     insertTextFormat: InsertTextFormat.Snippet,
     textEdit: { range: rangeOf(model, ctx), newText: text },
   };
@@ -159,13 +162,13 @@ export function snippetItem(
   ctx: CursorContext,
   label: string,
   text: string,
-  documentation: string,
+  documentation: string | DocEntry,
   sortText: string,
 ): CompletionItem {
   return {
     label,
     kind: CompletionItemKind.Snippet,
-    documentation: docs(documentation),
+    ...docs(documentation),
     sortText,
     filterText: ctx.format === 'json' && ctx.node ? `"${label}"` : label,
     insertTextFormat: InsertTextFormat.Snippet,
@@ -184,7 +187,7 @@ export function rangeItem(
   end: number,
   label: string,
   text: string,
-  documentation: string,
+  documentation: string | DocEntry,
   kind: CompletionItemKind,
   snippet = false,
 ): CompletionItem {
@@ -200,7 +203,7 @@ export function rangeItem(
   return {
     label,
     kind,
-    documentation: docs(documentation),
+    ...docs(documentation),
     sortText: `${rank}${label}`,
     filterText: label,
     insertTextFormat: snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,

@@ -9,6 +9,7 @@ import {
   propertiesOf,
   type QueryLanguage,
   type StateMachineModel,
+  type StateType,
 } from '../../asl';
 import {
   BRANCH_FIELDS,
@@ -28,15 +29,18 @@ import {
 } from '../../schema/fieldTables';
 import type { FieldSpec, FieldTable, JsonSchema } from '../../schema/schemaFragments';
 import {
-  FIELD_DOCS,
   INTEGRATION_ERRORS,
   ITEM_READER_ARNS,
   RESOURCE_ARNS,
   RESULT_WRITER_ARNS,
-  STATE_TYPE_DOCS,
-  STATES_ERRORS,
-  fieldDoc,
+  STATES_ERROR_NAMES,
 } from './completionCatalog';
+import {
+  errorDocumentation,
+  fieldDocumentation,
+  stateTypeDocumentation,
+  type DocEntry,
+} from './completionDocs';
 import { CompletionItemKind, type CompletionItem } from './completionTypes';
 import type { CursorContext } from './cursorContext';
 import { documentFacts } from './documentFacts';
@@ -119,6 +123,8 @@ interface Located {
   path: PathContext;
   language: QueryLanguage;
   table: FieldTable | undefined;
+  /** The type of the state the object lies in. */
+  stateType: StateType | undefined;
 }
 
 function locate(model: StateMachineModel, objectPath: (string | number)[]): Located {
@@ -130,12 +136,12 @@ function locate(model: StateMachineModel, objectPath: (string | number)[]): Loca
     const type = state?.type;
     table = type ? STATE_FIELDS[type] : undefined;
   }
-  return { path, language, table };
+  return { path, language, table, stateType: state?.type };
 }
 
 /** Key completion: the fields of the object at the cursor. */
 export function completeKeys(model: StateMachineModel, ctx: CursorContext): CompletionItem[] {
-  const { path, language, table } = locate(model, ctx.path);
+  const { path, language, table, stateType } = locate(model, ctx.path);
   const present = new Set<string>();
   for (const [key, keyNode] of propertiesOf(ctx.objectNode)) if (keyNode !== ctx.node) present.add(key);
   const items: CompletionItem[] = [];
@@ -148,7 +154,7 @@ export function completeKeys(model: StateMachineModel, ctx: CursorContext): Comp
           ctx,
           `${type} state`,
           stateSnippet(type, ctx, language, model.text),
-          STATE_TYPE_DOCS[type],
+          stateTypeDocumentation(type),
           `0${type}`,
         ),
       );
@@ -165,7 +171,7 @@ export function completeKeys(model: StateMachineModel, ctx: CursorContext): Comp
           ctx,
           name,
           name === 'Type' ? 'string' : 'any',
-          fieldDoc(name),
+          fieldDocumentation(name, 'state', undefined, language),
           name === 'Type' ? '0Type' : `2${name}`,
         ),
       );
@@ -185,7 +191,7 @@ export function completeKeys(model: StateMachineModel, ctx: CursorContext): Comp
         ctx,
         name,
         name === 'Type' ? 'string' : shapeOf(schema),
-        FIELD_DOCS[name] ?? fieldDoc(name),
+        fieldDocumentation(name, path.kind, stateType, language),
         sort,
       ),
     );
@@ -256,7 +262,9 @@ function structuralValues(model: StateMachineModel, ctx: CursorContext): Complet
   }
   if (last === 'Type' && kind === 'state') {
     return STATE_TYPES.map((t, i) =>
-      stringValueItem(model, ctx, t, STATE_TYPE_DOCS[t], CompletionItemKind.EnumMember, { sortText: `${i}` }),
+      stringValueItem(model, ctx, t, stateTypeDocumentation(t), CompletionItemKind.EnumMember, {
+        sortText: `${i}`,
+      }),
     );
   }
   if (last === 'ErrorEquals' && (kind === 'retrier' || kind === 'catcher')) {
@@ -264,7 +272,7 @@ function structuralValues(model: StateMachineModel, ctx: CursorContext): Complet
   }
   if (last === 'Error' && kind === 'state' && state?.type === 'Fail') {
     return [...documentFacts(model).customErrors].map(([name, where]) =>
-      stringValueItem(model, ctx, name, `Custom error ${where}.`, CompletionItemKind.Value),
+      stringValueItem(model, ctx, name, customErrorDoc(name, where), CompletionItemKind.Value),
     );
   }
   if (last === 'Resource') {
@@ -282,15 +290,29 @@ function structuralValues(model: StateMachineModel, ctx: CursorContext): Complet
   if (!spec) return [];
   const schema = schemaOf(spec, owner.language);
   const values = enumOf(schema);
-  if (values) {
-    return values.map((v) =>
-      stringValueItem(model, ctx, v, `${FIELD_DOCS[last] ?? fieldDoc(last)}`, CompletionItemKind.EnumMember),
-    );
-  }
+  const doc = fieldDocumentation(last, kind, owner.stateType, owner.language);
+  if (values) return values.map((v) => stringValueItem(model, ctx, v, doc, CompletionItemKind.EnumMember));
   if (!ctx.inString && shapeOf(schema) === 'boolean') {
-    return ['true', 'false'].map((v) => literalValueItem(model, ctx, v, v, fieldDoc(last)));
+    return ['true', 'false'].map((v) => literalValueItem(model, ctx, v, v, doc));
   }
   return [];
+}
+
+const typeSummaries = new Map<string, string>();
+
+function stateNameDoc(name: string, type: string | undefined): DocEntry {
+  const summary = `${type ?? 'A'} state \`${name}\` in this scope.`;
+  if (!type) return { summary, markdown: summary };
+  let typeSummary = typeSummaries.get(type);
+  if (typeSummary === undefined) {
+    typeSummaries.set(type, (typeSummary = stateTypeDocumentation(type).summary));
+  }
+  return { summary, markdown: `${summary}\n\n${typeSummary}` };
+}
+
+function customErrorDoc(name: string, where: string): DocEntry {
+  const summary = `Custom error \`${name}\`, ${where}.`;
+  return { summary, markdown: summary };
 }
 
 function stateNameItems(
@@ -300,18 +322,12 @@ function stateNameItems(
   self: string | undefined,
 ): CompletionItem[] {
   const scope = scopeAt(model, scopePath);
-  const names = new Map<string, string>();
+  const names = new Map<string, string | undefined>();
   for (const s of scope?.states ?? []) {
-    if (s.name !== self && !names.has(s.name)) names.set(s.name, s.type ?? 'state');
+    if (s.name !== self && !names.has(s.name)) names.set(s.name, s.type);
   }
   return [...names].map(([name, type]) =>
-    stringValueItem(
-      model,
-      ctx,
-      name,
-      `${type} state \`${name}\`${type in STATE_TYPE_DOCS ? `: ${STATE_TYPE_DOCS[type]}` : ''}`,
-      CompletionItemKind.Reference,
-    ),
+    stringValueItem(model, ctx, name, stateNameDoc(name, type), CompletionItemKind.Reference),
   );
 }
 
@@ -330,31 +346,33 @@ function errorItems(
   const arrayNode = !wholeArray && around?.type === 'array' ? around : undefined;
   const used = new Set((arrayNode?.children ?? []).filter((c) => c !== ctx.node).map((c) => String(c.value)));
   const others = used.size > 0;
-  const entries: Array<{ name: string; doc: string; sort: string }> = [];
-  for (const e of STATES_ERRORS) {
-    if (e.name === 'States.ALL' && others) continue;
+  const entries: Array<{ name: string; doc: DocEntry; sort: string }> = [];
+  for (const name of STATES_ERROR_NAMES) {
+    if (name === 'States.ALL' && others) continue;
     if (used.has('States.ALL')) break;
-    if (e.name === 'States.HeartbeatTimeout' && state?.type !== 'Task') continue;
-    if (e.name === 'States.BranchFailed' && state?.type !== 'Parallel') continue;
+    if (name === 'States.HeartbeatTimeout' && state?.type !== 'Task') continue;
+    if (name === 'States.BranchFailed' && state?.type !== 'Parallel') continue;
     if (
-      (e.name === 'States.ExceedToleratedFailureThreshold' ||
-        e.name === 'States.ItemReaderFailed' ||
-        e.name === 'States.ResultWriterFailed') &&
+      (name === 'States.ExceedToleratedFailureThreshold' ||
+        name === 'States.ItemReaderFailed' ||
+        name === 'States.ResultWriterFailed') &&
       state?.type !== 'Map'
     ) {
       continue;
     }
-    if (e.name === 'States.QueryEvaluationError' && languageAt(model, state) !== 'JSONata') continue;
-    entries.push({ ...e, sort: `1${e.name}` });
+    if (name === 'States.QueryEvaluationError' && languageAt(model, state) !== 'JSONata') continue;
+    entries.push({ name, doc: errorDocumentation(name), sort: `1${name}` });
   }
   if (!used.has('States.ALL')) {
     for (const group of INTEGRATION_ERRORS) {
       if (!resource || !group.test.test(resource)) continue;
-      for (const e of group.errors) entries.push({ ...e, sort: `0${e.name}` });
+      for (const e of group.errors) {
+        entries.push({ name: e.name, doc: errorDocumentation(e.name, e.doc), sort: `0${e.name}` });
+      }
     }
     for (const [name, where] of documentFacts(model).customErrors) {
       if (!entries.some((e) => e.name === name)) {
-        entries.push({ name, doc: `Custom error ${where}.`, sort: `2${name}` });
+        entries.push({ name, doc: customErrorDoc(name, where), sort: `2${name}` });
       }
     }
   }
