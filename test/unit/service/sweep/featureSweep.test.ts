@@ -1,7 +1,7 @@
 /**
  * Sweep: on every corpus file (real-world, invalid, unparseable; JSON and YAML) at a stride of positions,
  * the editor features that exist (symbols, folding, selection, code actions, definition, references, prepareRename,
- * completion, signature help) never throw, and every
+ * completion, signature help, hover) never throw, and every
  * location they return lies inside the document.
  */
 import { test } from 'node:test';
@@ -52,6 +52,8 @@ test('features never throw on the corpus', { timeout: 120_000 }, () => {
         if (item.textEdit && 'range' in item.textEdit) inside(item.textEdit.range);
         assert.ok(item.documentation, `${file}: completion item ${item.label} has documentation`);
       }
+      const hover = service.doHover(model, position);
+      if (hover?.range) inside(hover.range);
       const help = service.getSignatureHelp(model, position);
       if (help) assert.ok(help.signatures.length > 0, file);
     }
