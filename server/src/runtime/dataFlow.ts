@@ -92,13 +92,20 @@ export function selectPath(pathText: string | null | undefined, value: unknown, 
   return result.value;
 }
 
+const intrinsicCache = new Map<string, ReturnType<typeof parseIntrinsic>>();
+
 /** Evaluates a `.$` value: an intrinsic call or a path. */
 function evaluateDollarValue(key: string, expr: unknown, env: DataEnv): unknown {
   if (typeof expr !== 'string') {
     throw new StatesError('States.Runtime', `The value of the field '${key}' must be a string path.`);
   }
   if (looksLikeIntrinsic(expr)) {
-    const parsed = parseIntrinsic(expr);
+    let parsed = intrinsicCache.get(expr);
+    if (parsed === undefined) {
+      parsed = parseIntrinsic(expr);
+      if (intrinsicCache.size >= 10_000) intrinsicCache.clear();
+      intrinsicCache.set(expr, parsed);
+    }
     if (!parsed.ok) throw new StatesError('States.IntrinsicFailure', parsed.error.message);
     try {
       return evaluateIntrinsic(parsed.call, roots(env), env);
@@ -120,14 +127,22 @@ function evaluateDollarValue(key: string, expr: unknown, env: DataEnv): unknown 
   return result.value;
 }
 
+/** Sets an own data property; a `__proto__` key stays data (plain assignment would set the prototype). */
+export function setField(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') {
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  } else target[key] = value;
+}
+
 /** Payload template: copies the template, replacing `key.$` entries by evaluated values (recursively). */
 export function payloadTemplate(template: unknown, env: DataEnv): unknown {
   if (Array.isArray(template)) return template.map((item) => payloadTemplate(item, env));
   if (template === null || typeof template !== 'object') return template;
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(template as Record<string, unknown>)) {
-    if (key.endsWith('.$') && key.length > 2) out[key.slice(0, -2)] = evaluateDollarValue(key, value, env);
-    else out[key] = payloadTemplate(value, env);
+    if (key.endsWith('.$') && key.length > 2) {
+      setField(out, key.slice(0, -2), evaluateDollarValue(key, value, env));
+    } else setField(out, key, payloadTemplate(value, env));
   }
   return out;
 }
@@ -216,7 +231,7 @@ export async function evaluateJsonataValue(value: unknown, env: JsonataEnv, fiel
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
-      out[key] = await evaluateJsonataValue(item, env, `${field}/${key}`);
+      setField(out, key, await evaluateJsonataValue(item, env, `${field}/${key}`));
     }
     return out;
   }
@@ -231,7 +246,7 @@ export async function evaluateJsonataAssign(
   const out: Record<string, unknown> = {};
   if (!assign || typeof assign !== 'object') return out;
   for (const [key, item] of Object.entries(assign as Record<string, unknown>)) {
-    out[key] = await evaluateJsonataValue(item, env, `Assign/${key}`);
+    setField(out, key, await evaluateJsonataValue(item, env, `Assign/${key}`));
   }
   return out;
 }

@@ -5,7 +5,7 @@
  */
 import type { StatePath, QueryLanguage } from '../asl';
 import type { ActivityScheduler, CancelScope } from './activityScheduler';
-import type { DataEnv, JsonataEnv } from './dataFlow';
+import { setField, type DataEnv, type JsonataEnv } from './dataFlow';
 import type {
   ExecutionOptions,
   LocationFrame,
@@ -24,7 +24,7 @@ export class VariableScope {
   /** All visible variables (own over outer). */
   snapshot(): Record<string, unknown> {
     const out: Record<string, unknown> = this.parent ? this.parent.snapshot() : {};
-    for (const [k, v] of this.own) out[k] = v;
+    for (const [k, v] of this.own) setField(out, k, v);
     return out;
   }
 

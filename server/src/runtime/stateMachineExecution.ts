@@ -38,6 +38,19 @@ interface Waiter {
   onHeartbeat: () => void;
 }
 
+const stateEventTypes = new Map<string, string>();
+
+/** `${type}State${suffix}` (cached: the same strings for every state, so history keys hash once). */
+function stateEventType(type: string, suffix: 'Entered' | 'Exited'): string {
+  const key = type + suffix;
+  let name = stateEventTypes.get(key);
+  if (name === undefined) {
+    name = `${type}State${suffix}`;
+    stateEventTypes.set(key, name);
+  }
+  return name;
+}
+
 /** Creates an execution (call `start()` to run it). */
 export function createExecution(options: ExecutionOptions): Execution {
   return new StateMachineExecution(options);
@@ -90,7 +103,9 @@ class StateMachineExecution implements Execution, EngineContext {
     });
     this.recorder = new ExecutionHistory(
       () => this.scheduler.now(),
-      (event) => this.publish({ kind: 'historyEvent', event }),
+      (event) => {
+        if (this.listened) this.publish({ kind: 'historyEvent', event });
+      },
       this.stateMachineType === 'STANDARD' ? 25_000 : Number.POSITIVE_INFINITY,
     );
   }
@@ -168,6 +183,8 @@ class StateMachineExecution implements Execution, EngineContext {
   }
 
   contextFor(run: StateRun, extra?: Record<string, unknown>): Record<string, unknown> {
+    const given = this.options.contextObject;
+    if (given !== undefined) return extra === undefined ? given : { ...given, ...extra };
     let cached = run.contextCache;
     if (cached === undefined || cached.retryCount !== run.retryCount || cached.taskToken !== run.taskToken) {
       const state: Record<string, unknown> = { Name: run.name, EnteredTime: run.enteredTime };
@@ -200,8 +217,8 @@ class StateMachineExecution implements Execution, EngineContext {
       input,
       context: this.contextFor(run, extra),
       variables: run.variables,
-      random: () => this.host.random(),
-      uuid: () => this.host.uuid(),
+      random: this.random,
+      uuid: this.uuid,
     };
   }
 
@@ -209,10 +226,13 @@ class StateMachineExecution implements Execution, EngineContext {
     return {
       states: { input: run.input, ...states, context: states.context ?? this.contextFor(run) },
       variables: run.variables,
-      random: () => this.host.random(),
-      uuid: () => this.host.uuid(),
+      random: this.random,
+      uuid: this.uuid,
     };
   }
+
+  private readonly random = (): number => this.host.random();
+  private readonly uuid = (): string => this.host.uuid();
 
   async runChild(
     parent: Activity,
@@ -568,7 +588,7 @@ class StateMachineExecution implements Execution, EngineContext {
     const type = String(def.Type);
     const last = activity.lastOutput;
     const inputText = last !== undefined && last.value === input ? last.text : jsonText(input, 'state input');
-    const enteredEventId = this.emit(activity, `${type}StateEntered`, {
+    const enteredEventId = this.emit(activity, stateEventType(type, 'Entered'), {
       name,
       input: inputText,
       inputDetails: { truncated: false },
@@ -601,7 +621,14 @@ class StateMachineExecution implements Execution, EngineContext {
     };
     inspection.context = this.contextFor(run);
     activity.current = inspection;
-    this.publish({ kind: 'stateEntered', activityId: activity.id, location: activity.location, inspection });
+    if (this.listened) {
+      this.publish({
+        kind: 'stateEntered',
+        activityId: activity.id,
+        location: activity.location,
+        inspection,
+      });
+    }
     let outcome: StateOutcome;
     let outputText: string;
     try {
@@ -648,11 +675,13 @@ class StateMachineExecution implements Execution, EngineContext {
         );
         details.assignedVariablesDetails = { truncated: false };
       }
-      this.emit(activity, `${type}StateExited`, details);
+      this.emit(activity, stateEventType(type, 'Exited'), details);
     }
     activity.lastOutput = { value: outcome.output, text: outputText };
     if (outcome.assigned) activity.variables.assign(outcome.assigned);
-    this.publish({ kind: 'stateExited', activityId: activity.id, location: activity.location, inspection });
+    if (this.listened) {
+      this.publish({ kind: 'stateExited', activityId: activity.id, location: activity.location, inspection });
+    }
     return outcome;
   }
 

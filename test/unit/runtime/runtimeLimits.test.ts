@@ -110,3 +110,23 @@ test(`a Map without MaxConcurrency runs at most ${MAX_IN_FLIGHT.toLocaleString('
   assert.equal((result.output as unknown[]).length, count);
   assert.equal(maxInFlight, MAX_IN_FLIGHT);
 });
+
+test('a "__proto__" key in Parameters, JSONata Output and Assign stays an own data field', async () => {
+  const jsonPath = await run(
+    JSON.parse(
+      '{"StartAt":"A","States":{"A":{"Type":"Pass","Parameters":{"__proto__":{"x":1},"p.$":"$.v"},"End":true}}}',
+    ) as unknown,
+    { v: 2 },
+  );
+  assert.deepEqual(Object.keys(jsonPath.output as object), ['__proto__', 'p']);
+  assert.equal(Object.getPrototypeOf(jsonPath.output), Object.prototype);
+  const jsonata = await run(
+    JSON.parse(
+      '{"QueryLanguage":"JSONata","StartAt":"A","States":{"A":{"Type":"Pass","Assign":{"v":{"__proto__":"{% 1 %}"}},"Output":{"__proto__":{"x":1},"k":"{% 1 %}"},"Next":"B"},"B":{"Type":"Pass","Output":"{% $v %}","End":true}}}',
+    ) as unknown,
+  );
+  assert.equal(jsonata.status, 'SUCCEEDED');
+  assert.deepEqual(Object.keys(jsonata.output as object), ['__proto__']);
+  assert.equal(Object.getOwnPropertyDescriptor(jsonata.output, '__proto__')?.value, 1);
+  assert.equal(({} as { x?: unknown }).x, undefined);
+});
