@@ -105,6 +105,9 @@ describe('property keys', () => {
     }
     assert.ok(c.item('Resource').sortText! < c.item('Comment').sortText!, 'required first');
     assertDocumented(c.items);
+    const resource = c.item('Resource');
+    assert.ok(resource.detail && resource.detail.length > 10, 'the catalog summary is the detail');
+    assert.match((resource.documentation as { value: string }).value, /Resource[\s\S]*Task/);
     const applied = JSON.parse(c.apply('Resource'));
     assert.equal(applied.States.A.Resource, '');
   });
