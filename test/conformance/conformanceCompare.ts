@@ -1,6 +1,7 @@
 /**
  * Comparison rules for the LocalStack-derived conformance corpus: `<...>` placeholders and maskedValues
- * match anything, JSON causes compare as JSON, Parallel-sorted event types compare as a multiset.
+ * match anything, JSON causes compare as JSON, Parallel-sorted event types compare as a multiset, TestState
+ * inspectionData payload fields (JSON text in AWS's answer) compare as JSON.
  * Test helper (not a test file); depends on nothing but the standard library.
  */
 
@@ -63,4 +64,47 @@ export function matchesEventTypes(expected: string[], actual: string[], sorted: 
   if (!sorted) return expected.every((t, i) => t === actual[i]);
   const a = [...actual].sort();
   return [...expected].sort().every((t, i) => t === a[i]);
+}
+
+/** TestState inspectionData fields that are numbers or structures in AWS's answer (the rest are JSON text). */
+const structuredInspectionFields = new Set([
+  'errorDetails',
+  'maxConcurrency',
+  'toleratedFailureCount',
+  'toleratedFailurePercentage',
+]);
+
+/**
+ * TestState inspectionData: AWS answers the payload fields (input, afterInputPath, result, ...) as JSON text; the
+ * snapshot library parsed the texts starting with `{` into objects and kept the others as strings (with the
+ * request's own spacing). So the actual text is parsed and compared as JSON with the expected value (parsed too
+ * when it is still text); the key sets must be equal.
+ */
+export function matchesInspectionData(
+  expected: unknown,
+  actual: unknown,
+  masks: ReadonlySet<string>,
+): boolean {
+  if (expected === null || typeof expected !== 'object' || Array.isArray(expected)) {
+    return matchesValue(expected, actual, masks);
+  }
+  if (actual === null || typeof actual !== 'object' || Array.isArray(actual)) return false;
+  const e = expected as Record<string, unknown>;
+  const a = actual as Record<string, unknown>;
+  const keys = Object.keys(e);
+  if (keys.length !== Object.keys(a).length) return false;
+  return keys.every((k) => {
+    if (!(k in a)) return false;
+    if (structuredInspectionFields.has(k)) return matchesValue(e[k], a[k], masks);
+    if (typeof a[k] !== 'string') return false;
+    const actualValue = tryJson(a[k] as string);
+    if (actualValue === undefined) return false;
+    let expectedValue = e[k];
+    if (typeof expectedValue === 'string' && !masks.has(expectedValue)) {
+      const parsed = tryJson(expectedValue);
+      if (parsed === undefined) return false;
+      expectedValue = parsed;
+    }
+    return matchesValue(expectedValue, actualValue, masks);
+  });
 }

@@ -15,7 +15,7 @@ import {
 } from '../../server/src/runtime';
 import { testState } from '../../server/src/runtime/testState';
 import { conformanceDir, repoRoot } from '../support/paths';
-import { matchesEventTypes, matchesText, matchesValue } from './conformanceCompare';
+import { matchesEventTypes, matchesInspectionData, matchesText, matchesValue } from './conformanceCompare';
 
 interface CaseFile {
   stateMachineType?: 'STANDARD' | 'EXPRESS';
@@ -127,7 +127,8 @@ async function runTestStateCase(file: string): Promise<string | undefined> {
       mock: r.mock as { result?: string; errorOutput?: { error?: string; cause?: string } } | undefined,
       inspectionLevel: r.inspectionLevel as 'INFO' | 'DEBUG' | 'TRACE' | undefined,
       stateName: r.stateName as string | undefined,
-      context: r.context as Record<string, unknown> | undefined,
+      // The TestState request carries the context object as JSON text.
+      context: typeof r.context === 'string' ? (JSON.parse(r.context) as Record<string, unknown>) : undefined,
       stateConfiguration: r.stateConfiguration as TestStateOptions['stateConfiguration'],
       accountId: '111111111111',
       host: conformanceHost(),
@@ -151,7 +152,7 @@ async function runTestStateCase(file: string): Promise<string | undefined> {
   if ('nextState' in e && e.nextState !== result.nextState) {
     reasons.push(`nextState ${result.nextState} (expected ${String(e.nextState)})`);
   }
-  if ('inspectionData' in e && !matchesValue(e.inspectionData, result.inspectionData, masks)) {
+  if ('inspectionData' in e && !matchesInspectionData(e.inspectionData, result.inspectionData, masks)) {
     reasons.push(
       `inspectionData ${JSON.stringify(result.inspectionData)} (expected ${JSON.stringify(e.inspectionData)})`,
     );

@@ -117,6 +117,8 @@ export interface ExecutionOptions {
   onStateError?: (context: StateErrorContext) => void | Promise<void>;
   /** Variables visible from the first state (TestState `variables`). */
   initialVariables?: Record<string, unknown>;
+  /** TestState `context`: used as the context object (`$$`, `$states.context`) of every state, as given. */
+  contextObject?: Record<string, unknown>;
 }
 
 // ---------------------------------------------------------------------------------------------

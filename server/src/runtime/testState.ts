@@ -1,8 +1,10 @@
 /**
- * A TestState-style single-state evaluation: runs one state definition with an input (and optional variables
- * and a mocked task answer) and reports output, error, next state and inspection data, as AWS's TestState API.
- * Built on the execution engine; pure (host injected), no transport.
+ * A TestState-style single-state evaluation: runs one state definition with an input (and optional variables,
+ * context object and a mocked task answer) and reports output, error, next state and inspection data shaped as
+ * AWS's TestState API answers them. Built on the execution engine; pure (host injected), no transport, no I/O.
  */
+import { isJsonataString } from '../asl/jsonata';
+import { evaluateJsonataValue, queryPath } from './dataFlow';
 import type {
   ExecutionEvent,
   MockTestCase,
@@ -13,7 +15,9 @@ import type {
 import { createExecution } from './stateMachineExecution';
 import { errorMatches } from './statesError';
 
-function targets(def: Record<string, unknown>): string[] {
+type Json = Record<string, unknown>;
+
+function targets(def: Json): string[] {
   const out: string[] = [];
   if (typeof def.Next === 'string') out.push(def.Next);
   if (typeof def.Default === 'string') out.push(def.Default);
@@ -23,67 +27,115 @@ function targets(def: Record<string, unknown>): string[] {
   return out;
 }
 
-function inspectionData(
-  i: StateInspection | undefined,
-  def: Record<string, unknown>,
-  jsonata: boolean,
-  input: unknown,
-): Record<string, unknown> {
+/** AWS returns the payload fields of inspectionData as JSON text. */
+function text(value: unknown): string {
+  return JSON.stringify(value === undefined ? null : value);
+}
+
+/** What the inspection builder needs beyond the engine's view of the state. */
+interface InspectionFacts {
+  def: Json;
+  jsonata: boolean;
+  input: unknown;
+  variables?: Record<string, unknown>;
+  /** Map numbers as evaluated (MaxConcurrency etc. may be JSONata). */
+  mapNumbers?: {
+    maxConcurrency: number;
+    toleratedFailureCount?: number;
+    toleratedFailurePercentage?: number;
+  };
+  /** A mocked JSONPath Map: ItemsPath result, or the failure that stopped the state there. */
+  itemsPath?: { value?: unknown; failed: boolean };
+}
+
+/**
+ * TestState's inspectionData (DEBUG/TRACE): which steps appear depends on the state type and query language,
+ * as recorded from AWS (e.g. a Pass with `Result` reports `result` instead of afterInputPath/afterParameters;
+ * a mocked Parallel reports only what follows its branches).
+ */
+export function buildInspectionData(i: StateInspection | undefined, facts: InspectionFacts): Json {
+  const { def, jsonata } = facts;
   const type = String(def.Type);
-  const out: Record<string, unknown> = { input };
+  const out: Json = { input: text(facts.input) };
+  if (facts.variables && Object.keys(facts.variables).length > 0) out.variables = text(facts.variables);
+  const put = (key: string, value: unknown): void => {
+    if (value !== undefined) out[key] = text(value);
+  };
   if (type === 'Map') {
-    if (!jsonata && i?.afterInputPath !== undefined) out.afterInputPath = i.afterInputPath;
-    out.maxConcurrency = typeof def.MaxConcurrency === 'number' ? def.MaxConcurrency : 0;
-    if (typeof def.ToleratedFailureCount === 'number') out.toleratedFailureCount = def.ToleratedFailureCount;
-    if (typeof def.ToleratedFailurePercentage === 'number') {
-      out.toleratedFailurePercentage = def.ToleratedFailurePercentage;
+    if (!jsonata) {
+      put('afterInputPath', i?.afterInputPath);
+      if (facts.itemsPath?.failed) return out;
+      if (def.ItemsPath !== undefined) put('afterItemsPath', facts.itemsPath?.value);
+      put('afterResultSelector', i?.afterResultSelector ?? i?.result);
+      put('afterResultPath', i?.afterResultPath);
+    }
+    const numbers = facts.mapNumbers ?? { maxConcurrency: 0 };
+    out.maxConcurrency = numbers.maxConcurrency;
+    if (numbers.toleratedFailureCount !== undefined) {
+      out.toleratedFailureCount = numbers.toleratedFailureCount;
+    }
+    if (numbers.toleratedFailurePercentage !== undefined) {
+      out.toleratedFailurePercentage = numbers.toleratedFailurePercentage;
     }
     return out;
   }
   if (!i) return out;
   if (jsonata) {
-    if (type === 'Task' || type === 'Parallel') {
-      if (i.effectiveInput !== undefined && def.Arguments !== undefined) {
-        out.afterArguments = i.effectiveInput;
-      }
-      if (i.result !== undefined && type === 'Task') out.result = JSON.stringify(i.result);
+    if (type === 'Task') {
+      if (def.Arguments !== undefined) put('afterArguments', i.effectiveInput);
+      put('result', i.result);
     }
     return out;
   }
-  if (i.afterInputPath !== undefined) out.afterInputPath = i.afterInputPath;
-  if (type === 'Task' || type === 'Pass' || type === 'Parallel') {
-    if (i.effectiveInput !== undefined) out.afterParameters = i.effectiveInput;
-    if (i.result !== undefined && type === 'Task') out.result = JSON.stringify(i.result);
-    const selected = i.afterResultSelector ?? i.result;
-    if (selected !== undefined) out.afterResultSelector = selected;
-    if (i.afterResultPath !== undefined) out.afterResultPath = i.afterResultPath;
+  if (type === 'Parallel') {
+    put('afterResultSelector', i.afterResultSelector ?? i.result);
+    put('afterResultPath', i.afterResultPath);
+    return out;
   }
+  if (type === 'Pass' && def.Result !== undefined) {
+    put('result', i.result);
+  } else {
+    put('afterInputPath', i.afterInputPath);
+    if (type !== 'Task' && type !== 'Pass') return out;
+    put('afterParameters', i.effectiveInput);
+    if (type === 'Task') put('result', i.result);
+  }
+  put('afterResultSelector', i.afterResultSelector ?? i.result);
+  put('afterResultPath', i.afterResultPath);
   return out;
 }
 
-/** The retrier that would retry `error` after `retryCount` earlier retries, as TestState reports it. */
-function retriable(
-  def: Record<string, unknown>,
-  error: string,
-  retryCount: number,
-): Record<string, unknown> | undefined {
-  if (!Array.isArray(def.Retry)) return undefined;
-  for (let i = 0; i < def.Retry.length; i++) {
-    const r = def.Retry[i] as Record<string, unknown>;
-    if (!Array.isArray(r.ErrorEquals) || !errorMatches(r.ErrorEquals, error)) continue;
-    const max = typeof r.MaxAttempts === 'number' ? r.MaxAttempts : 3;
-    if (retryCount >= max) return undefined;
-    const interval = typeof r.IntervalSeconds === 'number' ? r.IntervalSeconds : 1;
-    const backoff = typeof r.BackoffRate === 'number' ? r.BackoffRate : 2;
-    let seconds = interval * Math.pow(backoff, retryCount);
-    if (typeof r.MaxDelaySeconds === 'number') seconds = Math.min(seconds, r.MaxDelaySeconds);
-    return { retryBackoffIntervalSeconds: seconds, retryIndex: i };
-  }
-  return undefined;
+function firstMatch(list: unknown, error: string): number {
+  if (!Array.isArray(list)) return -1;
+  return list.findIndex(
+    (item: { ErrorEquals?: unknown }) =>
+      Array.isArray(item?.ErrorEquals) && errorMatches(item.ErrorEquals, error),
+  );
 }
 
-function findState(block: Record<string, unknown>, name: string): Record<string, unknown> | undefined {
-  const states = block.States as Record<string, Record<string, unknown>> | undefined;
+/**
+ * The retrier that handles `error` after `retryCount` earlier retries: `retry` when it still has attempts
+ * (with the backoff AWS reports), `exhausted` when the matching retrier ran out, undefined when none matches.
+ */
+export function retrierDecision(
+  def: Json,
+  error: string,
+  retryCount: number,
+): { retryIndex: number; retryBackoffIntervalSeconds?: number } | undefined {
+  const index = firstMatch(def.Retry, error);
+  if (index < 0) return undefined;
+  const r = (def.Retry as Json[])[index];
+  const max = typeof r.MaxAttempts === 'number' ? r.MaxAttempts : 3;
+  if (retryCount >= max) return { retryIndex: index };
+  const interval = typeof r.IntervalSeconds === 'number' ? r.IntervalSeconds : 1;
+  const backoff = typeof r.BackoffRate === 'number' ? r.BackoffRate : 2;
+  let seconds = interval * Math.pow(backoff, retryCount);
+  if (typeof r.MaxDelaySeconds === 'number') seconds = Math.min(seconds, r.MaxDelaySeconds);
+  return { retryBackoffIntervalSeconds: seconds, retryIndex: index };
+}
+
+function findState(block: Json, name: string): Json | undefined {
+  const states = block.States as Record<string, Json> | undefined;
   if (!states || typeof states !== 'object') return undefined;
   if (states[name]) return states[name];
   for (const state of Object.values(states)) {
@@ -92,35 +144,102 @@ function findState(block: Record<string, unknown>, name: string): Record<string,
       state?.ItemProcessor,
       state?.Iterator,
     ]) {
-      const found =
-        child && typeof child === 'object' ? findState(child as Record<string, unknown>, name) : undefined;
+      const found = child && typeof child === 'object' ? findState(child as Json, name) : undefined;
       if (found) return found;
     }
   }
   return undefined;
 }
 
-/** Evaluates one state the way the TestState API does. */
-export async function testState(options: TestStateOptions): Promise<TestStateResult> {
-  let def = (options.definition ?? {}) as Record<string, unknown>;
-  const name = options.stateName ?? 'StateName';
-  if (def.States && typeof def.States === 'object') {
-    // A whole state machine: test the named state (TestState's stateName), searching nested blocks too.
-    const found = findState(def, name);
-    if (!found) {
-      return {
-        status: 'FAILED',
-        error: 'States.Runtime',
-        cause: `The state '${name}' is not in the definition.`,
-      };
-    }
-    def =
+/** A Map field that may be a number or (JSONata) an expression; undefined when absent or unusable. */
+async function mapNumber(
+  value: unknown,
+  field: string,
+  env: { input: unknown; context: unknown; variables: Record<string, unknown> },
+  host: TestStateOptions['host'],
+): Promise<number | undefined> {
+  if (typeof value === 'number') return value;
+  if (!isJsonataString(value)) return undefined;
+  try {
+    const result = await evaluateJsonataValue(
+      value,
+      {
+        states: { input: env.input, context: env.context },
+        variables: { ...env.variables },
+        random: () => host.random(),
+        uuid: () => host.uuid(),
+      },
+      field,
+    );
+    return typeof result === 'number' ? result : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function mapNumbers(
+  def: Json,
+  options: TestStateOptions,
+): Promise<NonNullable<InspectionFacts['mapNumbers']>> {
+  const env = {
+    input: options.input ?? {},
+    context: options.context ?? {},
+    variables: options.variables ?? {},
+  };
+  return {
+    maxConcurrency: (await mapNumber(def.MaxConcurrency, 'MaxConcurrency', env, options.host)) ?? 0,
+    toleratedFailureCount: await mapNumber(
+      def.ToleratedFailureCount,
+      'ToleratedFailureCount',
+      env,
+      options.host,
+    ),
+    toleratedFailurePercentage: await mapNumber(
+      def.ToleratedFailurePercentage,
+      'ToleratedFailurePercentage',
+      env,
+      options.host,
+    ),
+  };
+}
+
+/** Task resources that an Express state machine would refuse (callback, .sync, activities). */
+function needsStandard(def: Json): boolean {
+  const resource = typeof def.Resource === 'string' ? def.Resource : '';
+  return (
+    /\.(waitForTaskToken|sync(:2)?)$/.test(resource) ||
+    /^arn:[^:]+:states:[^:]*:[^:]*:activity:/.test(resource)
+  );
+}
+
+/** The state to test: the definition itself, or the named state of a whole machine (nested blocks too). */
+function selectState(options: TestStateOptions, name: string): { def?: Json; failure?: TestStateResult } {
+  const def = (options.definition ?? {}) as Json;
+  if (!def.States || typeof def.States !== 'object') return { def };
+  const found = findState(def, name);
+  if (!found) {
+    const cause = `The state '${name}' is not in the definition.`;
+    return { failure: { status: 'FAILED', error: 'States.Runtime', cause } };
+  }
+  return {
+    def:
       found.QueryLanguage === undefined && def.QueryLanguage !== undefined
         ? { ...found, QueryLanguage: def.QueryLanguage }
-        : found;
-  }
+        : found,
+  };
+}
+
+/** Evaluates one state the way the TestState API does. */
+export async function testState(options: TestStateOptions): Promise<TestStateResult> {
+  const name = options.stateName ?? 'StateName';
+  const selected = selectState(options, name);
+  if (!selected.def) return selected.failure as TestStateResult;
+  let def = selected.def;
   const type = String(def.Type);
   const original = def;
+  const jsonata = def.QueryLanguage === 'JSONata';
+  const level = options.inspectionLevel ?? 'INFO';
+  const numbers = type === 'Map' ? await mapNumbers(def, options) : undefined;
   let mock = options.mock;
   const failures = options.stateConfiguration?.mapIterationFailureCount;
   if (
@@ -129,11 +248,12 @@ export async function testState(options: TestStateOptions): Promise<TestStateRes
     failures > 0 &&
     !options.stateConfiguration?.errorCausedByState
   ) {
-    const count = typeof def.ToleratedFailureCount === 'number' ? def.ToleratedFailureCount : undefined;
-    const pct =
-      typeof def.ToleratedFailurePercentage === 'number' ? def.ToleratedFailurePercentage : undefined;
+    // Failed iterations only matter against a configured tolerance (AWS succeeds without one).
+    const count = numbers?.toleratedFailureCount;
+    const pct = numbers?.toleratedFailurePercentage;
+    const configured = count !== undefined || pct !== undefined;
     const tolerated = (count !== undefined && failures <= count) || (pct !== undefined && pct >= 100);
-    if (!tolerated || (count === undefined && pct === undefined)) {
+    if (configured && !tolerated) {
       mock = {
         errorOutput: {
           error: 'States.ExceedToleratedFailureThreshold',
@@ -142,7 +262,9 @@ export async function testState(options: TestStateOptions): Promise<TestStateRes
       };
     }
   }
-  if ((def.Type === 'Map' || def.Type === 'Parallel') && (mock?.result !== undefined || mock?.errorOutput)) {
+  const mockedComposite =
+    (type === 'Map' || type === 'Parallel') && (mock?.result !== undefined || mock?.errorOutput);
+  if (mockedComposite) {
     // A mocked Map/Parallel result replaces the iterations/branches; the state's own I/O processing still runs.
     const {
       Branches: _b,
@@ -156,7 +278,7 @@ export async function testState(options: TestStateOptions): Promise<TestStateRes
     def = { ...rest, Type: 'Task', Resource: 'arn:aws:states:::mocked:result' };
     if (rest.Parameters !== undefined && _b === undefined) delete def.Parameters;
   }
-  const states: Record<string, unknown> = {};
+  const states: Json = {};
   for (const target of targets(def)) states[target] = { Type: 'Pass', End: true };
   states[name] =
     def.Next === undefined && type !== 'Choice' && type !== 'Succeed' && type !== 'Fail'
@@ -180,23 +302,22 @@ export async function testState(options: TestStateOptions): Promise<TestStateRes
     }
   }
   const execution = createExecution({
-    definition: {
-      StartAt: name,
-      States: states,
-      QueryLanguage: def.QueryLanguage === 'JSONata' ? 'JSONata' : undefined,
-    },
+    definition: { StartAt: name, States: states, QueryLanguage: jsonata ? 'JSONata' : undefined },
     input: options.input ?? {},
     host: options.host,
-    type: 'EXPRESS',
+    // TestState reports an express-style execution, but it also tests callback/.sync/activity tasks, which
+    // Express machines refuse: those run as Standard.
+    type: needsStandard(def) ? 'STANDARD' : 'EXPRESS',
     accountId: options.accountId,
     mocks,
     initialVariables: options.variables,
+    contextObject: options.context,
   });
   let exited: StateInspection | undefined;
   let nextState: string | undefined;
   let handled: 'CAUGHT_ERROR' | 'RETRIABLE' | undefined;
   let handledError: { error: string; cause: string } | undefined;
-  let errorDetails: Record<string, unknown> | undefined;
+  let errorDetails: Json | undefined;
   execution.onEvent((event: ExecutionEvent) => {
     if (
       (event.kind === 'stateExited' || event.kind === 'stateEntered') &&
@@ -209,29 +330,66 @@ export async function testState(options: TestStateOptions): Promise<TestStateRes
     }
     if (event.kind === 'errorRaised' && event.stateName === name && handled === undefined) {
       handledError = { error: event.error, cause: event.cause };
-      const retry = retriable(def, event.error, options.stateConfiguration?.retrierRetryCount ?? 0);
-      if (retry) {
+      const retry = retrierDecision(def, event.error, options.stateConfiguration?.retrierRetryCount ?? 0);
+      const catchIndex = firstMatch(def.Catch, event.error);
+      if (retry?.retryBackoffIntervalSeconds !== undefined) {
         handled = 'RETRIABLE';
         errorDetails = retry;
         execution.stop();
-      } else if (
-        Array.isArray(def.Catch) &&
-        def.Catch.some(
-          (c: { ErrorEquals?: unknown }) =>
-            Array.isArray(c.ErrorEquals) && errorMatches(c.ErrorEquals, event.error),
-        )
-      ) {
+      } else if (catchIndex >= 0) {
         handled = 'CAUGHT_ERROR';
+        errorDetails = { catchIndex };
+      } else if (retry) {
+        errorDetails = { retryIndex: retry.retryIndex };
       }
     }
   });
   const result = await execution.start();
-  const level = options.inspectionLevel ?? 'INFO';
+  let itemsPath: InspectionFacts['itemsPath'];
+  let itemsFailure: { error: string; cause: string } | undefined;
+  if (mockedComposite && type === 'Map' && !jsonata && exited && result.status === 'SUCCEEDED') {
+    // The mocked Map skipped ItemsPath: evaluate it as the state would have, before its iterations.
+    const path = typeof original.ItemsPath === 'string' ? original.ItemsPath : '$';
+    const env = {
+      input: exited.afterInputPath ?? exited.input,
+      context: exited.context,
+      variables: exited.variables,
+      random: () => options.host.random(),
+      uuid: () => options.host.uuid(),
+    };
+    let found: { found: boolean; value: unknown };
+    try {
+      found = queryPath(path, env);
+    } catch (e) {
+      found = { found: false, value: e instanceof Error ? e.message : String(e) };
+    }
+    if (!found.found || !Array.isArray(found.value)) {
+      itemsPath = { failed: true };
+      itemsFailure = {
+        error: 'States.Runtime',
+        cause: path.startsWith('$$')
+          ? `Reference path "${path.slice(1)}" must point to array.`
+          : `Map state input must be an array but was: ${JSON.stringify(found.value ?? null)}`,
+      };
+    } else itemsPath = { value: found.value, failed: false };
+  }
   const data =
     level === 'INFO'
       ? undefined
-      : inspectionData(exited, original, def.QueryLanguage === 'JSONata', options.input ?? {});
+      : buildInspectionData(exited, {
+          def: original,
+          jsonata,
+          input: options.input ?? {},
+          variables: options.variables,
+          mapNumbers: numbers,
+          itemsPath,
+        });
   if (data && errorDetails) data.errorDetails = errorDetails;
+  if (itemsFailure) {
+    const out: TestStateResult = { status: 'FAILED', ...itemsFailure };
+    if (data) out.inspectionData = data;
+    return out;
+  }
   if (handled) {
     const out: TestStateResult = { status: handled, error: handledError?.error, cause: handledError?.cause };
     if (handled === 'CAUGHT_ERROR') {
