@@ -4,7 +4,7 @@
  * Depends on: asl/, service/* only.
  */
 import { formatForFileName, parseStateMachine, type StateMachineModel } from '../asl';
-import { getTransitionFixes } from './codeActions/transitionFixes';
+import { getCodeActions } from './codeActions/getCodeActions';
 import { doComplete } from './completion/doComplete';
 import { getSignatureHelp } from './completion/signatureHelp';
 import { findDefinition, findReferences, prepareRename, renameState } from './navigation/stateReferences';
@@ -38,7 +38,10 @@ export interface AslLanguageService {
   configure(settings: Partial<AslServiceSettings>): void;
   /** The nested outline: states, with Parallel branches and Map processors nested under their owner. */
   findDocumentSymbols(model: StateMachineModel): DocumentSymbol[];
-  /** Quick fixes for the given diagnostics (today: invalid-transition-target -> change to the closest name). */
+  /**
+   * Quick fixes for the given diagnostics: change/create a transition target, move States.ALL last, add
+   * End/Next, rename an unknown field, convert JSONPath fields of a JSONata state (where exact).
+   */
   getCodeActions(model: StateMachineModel, uri: string, diagnostics: Diagnostic[]): CodeAction[];
   /** Folding ranges for multi-line objects and arrays. */
   getFoldingRanges(model: StateMachineModel): FoldingRange[];
@@ -94,7 +97,7 @@ export function createAslLanguageService(options: AslLanguageServiceOptions = {}
       return findDocumentSymbols(model);
     },
     getCodeActions(model, uri, diagnostics) {
-      return getTransitionFixes(model, uri, diagnostics);
+      return getCodeActions(model, uri, diagnostics);
     },
     getFoldingRanges(model) {
       return findFoldingRanges(model);
