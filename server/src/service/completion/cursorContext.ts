@@ -28,6 +28,8 @@ export interface CursorContext {
   hasValue: boolean;
   /** JSON: the next token needs a separating comma after the inserted text. */
   needsComma: boolean;
+  /** JSON: a property ends right before the cursor without a comma, so the inserted key needs one first. */
+  leadingComma: boolean;
   /** The string being replaced was quoted (JSON always; YAML when written with quotes). */
   quoted: boolean;
   format: 'json' | 'yaml';
@@ -84,10 +86,24 @@ function base(model: StateMachineModel, offset: number): Omit<CursorContext, 'ki
     prefix: '',
     hasValue: false,
     needsComma: false,
+    leadingComma: false,
     quoted: model.format === 'json',
     format: model.format,
     indent: 0,
   };
+}
+
+/** Before the opening or after the closing bracket of an object/array node. */
+function outside(text: string, node: SyntaxNode, offset: number): boolean {
+  const end = node.offset + node.length;
+  return offset <= node.offset || (offset >= end && /[}\]]/.test(text[end - 1] ?? ''));
+}
+
+/** JSON: a value (or key) ends right before `start` inside the object, so a new key needs a comma first. */
+function valueEndsBefore(text: string, start: number, objectStart: number): boolean {
+  let i = start - 1;
+  while (i > objectStart && /\s/.test(text[i])) i--;
+  return i > objectStart && /["}\]0-9a-z]/.test(text[i]);
 }
 
 /** The completion context at `offset`, or undefined where nothing can be completed (e.g. after a closed value). */
@@ -124,6 +140,7 @@ export function cursorContext(model: StateMachineModel, offset: number): CursorC
     }
     return undefined;
   }
+  if ((node.type === 'object' || node.type === 'array') && outside(text, node, offset)) return undefined;
   if (node.type === 'object') {
     const start = wordStart(text, offset);
     const end = wordEnd(text, offset);
@@ -135,6 +152,7 @@ export function cursorContext(model: StateMachineModel, offset: number): CursorC
       replaceStart: start,
       replaceEnd: end,
       needsComma: commaNeeded(text, end),
+      leadingComma: valueEndsBefore(text, start, node.offset),
       hasValue: /^\s*:/.test(text.slice(end, end + 20)),
     };
   }
@@ -189,6 +207,10 @@ function fromScalar(
       // The key is followed by a colon: only the key is replaced, its value stays.
       hasValue: closed && /^[ \t]*:/.test(text.slice(end, end + 40)),
       needsComma: model.format === 'json' && commaNeeded(text, replaceEnd),
+      leadingComma:
+        model.format === 'json' &&
+        !!parent?.parent &&
+        valueEndsBefore(text, node.offset, parent.parent.offset),
       indent: node.offset - lineStartOf(text, node.offset),
     };
   }
@@ -241,7 +263,7 @@ function fromYamlLine(model: StateMachineModel, offset: number): CursorContext |
     const keyOffset = lineStart + keyValue[1].length;
     const keyNode = nodeAtOffset(model.root, keyOffset);
     const rest = keyValue[3];
-    if (/[[{]/.test(rest)) return undefined;
+    if (/^[[{]/.test(rest)) return undefined; // a flow collection: the tree handles its insides
     const key = keyValue[2].trim().replace(/^["']|["']$/g, '');
     const path =
       keyNode && keyNode.parent?.type === 'property' && keyNode.parent.children?.[0] === keyNode

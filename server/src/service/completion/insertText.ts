@@ -82,6 +82,7 @@ export function keyItem(
     text = `${snippetEscape(quotedKey)}:${value.startsWith('\n') ? '' : ' '}${value}`;
     if (ctx.format === 'json' && ctx.needsComma) text += ',';
   }
+  if (ctx.leadingComma) text = `, ${text}`;
   return {
     label: key,
     kind,
@@ -175,7 +176,7 @@ export function snippetItem(
     insertTextMode: 1,
     textEdit: {
       range: rangeOf(model, ctx),
-      newText: text + (ctx.format === 'json' && ctx.needsComma ? ',' : ''),
+      newText: (ctx.leadingComma ? ', ' : '') + text + (ctx.format === 'json' && ctx.needsComma ? ',' : ''),
     },
   };
 }

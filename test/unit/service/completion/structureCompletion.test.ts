@@ -385,3 +385,22 @@ describe('broken documents', () => {
     assert.equal(yamlStates.labels.length, 8, 'a sibling state');
   });
 });
+
+describe('JSON punctuation', () => {
+  it('a key typed after a property without a comma gets one; nothing outside the root object', () => {
+    const missing = complete('{"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true |}}}');
+    assert.equal(JSON.parse(missing.apply('Comment')).States.A.Comment, '');
+    const quoted = complete('{"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true "Co|"}}}');
+    assert.equal(JSON.parse(quoted.apply('Comment')).States.A.Comment, '');
+    assert.deepEqual(complete('{"StartAt": "A", "States": {}}|').labels, []);
+    assert.deepEqual(complete('|{"StartAt": "A", "States": {}}').labels, []);
+  });
+
+  it('YAML: an intrinsic call in a plain scalar', () => {
+    const c = complete(
+      "StartAt: A\nStates:\n  A:\n    Type: Pass\n    Parameters:\n      x.$: States.Format('{}', |\n",
+      'yaml',
+    );
+    assert.ok(c.labels.includes('States.UUID') && c.labels.includes('$$.Execution.Id'));
+  });
+});
