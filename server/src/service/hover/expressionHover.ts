@@ -151,23 +151,30 @@ function jsonataHover(site: StringSite, index: number): HoverResult | undefined 
   const nameToken: Token = { text: name, start: token.start, end: token.start + name.length };
   const fn = JSONATA_FUNCTIONS.get(name);
   const called = /^\s*\(/.test(body.slice(nameToken.end));
-  if (fn && (called || !isLocal(body, nameToken.start))) {
+  const local = !fn && isLocal(body, nameToken.start);
+  const assigned = assignmentsOf(site.model, name.slice(1)).length > 0;
+  if (fn && (called || !assigned)) {
     return result(site, shifted(nameToken), jsonataFunctionDoc(name)!.markdown);
   }
-  if (called && !isLocal(body, nameToken.start)) {
-    return result(site, shifted(nameToken), `⚠ \`${name}\` is not a JSONata function (nor one AWS adds).`);
-  }
-  if (isLocal(body, nameToken.start)) {
+  if (local) {
     return result(
       site,
       shifted(nameToken),
       `**\`${name}\`** · JSONata local variable (bound inside this expression)`,
     );
   }
-  return result(site, shifted(nameToken), variableMarkdown(site.model, name.slice(1), site.state));
+  if (called) {
+    return result(site, shifted(nameToken), `⚠ \`${name}\` is not a JSONata function (nor one AWS adds).`);
+  }
+  // On a field after the variable (`$order.total`) the range covers the whole reference.
+  const covered = index - 2 <= nameToken.end ? nameToken : token;
+  return result(site, shifted(covered), variableMarkdown(site.model, name.slice(1), site.state));
 }
 
-/** True when the `$name` at `offset` is bound inside the expression (`:=`, lambda parameter). */
+/**
+ * True when the `$name` at `offset` is bound inside the expression (`:=`, lambda parameter): it parses and
+ * is not a free reference. Callers rule out built-in function names first (never reported as free).
+ */
 function isLocal(expression: string, offset: number): boolean {
   const parsed = parseJsonataExpression(expression);
   if (!parsed.ok) return false;
@@ -240,14 +247,18 @@ function pathOrIntrinsicHover(site: StringSite, index: number): HoverResult | un
   }
   const variable = /^\$([A-Za-z_][A-Za-z0-9_]*)/.exec(path.text);
   if (variable) {
-    const nameToken = { text: variable[0], start: path.start, end: path.start + variable[0].length };
-    return result(site, nameToken, variableMarkdown(site.model, variable[1], site.state));
+    const end = path.start + variable[0].length;
+    const covered = index <= end ? { text: variable[0], start: path.start, end } : path;
+    return result(site, covered, variableMarkdown(site.model, variable[1], site.state));
   }
   return jsonPathHover(site, path);
 }
 
 /** Hover for the expression token at a document offset inside a string, if any. */
 export function expressionHover(site: StringSite, offset: number): HoverResult | undefined {
+  const { offsets } = site.content;
+  // On the quotes themselves there is no token: the caller falls back to the field's doc.
+  if (offset < offsets[0] || offset > offsets[offsets.length - 1]) return undefined;
   const index = indexAtOffset(site.content, offset);
   const value = site.content.value;
   if (value.startsWith('{%')) {

@@ -183,3 +183,28 @@ test('broken JSONata and unfinished documents still hover', () => {
     '{ "StartAt": "T", "States": { "T": { "Type": "Pass", "Parameters": { "a.$": "$$.State.Na|me" }';
   assert.match(mustHover(truncated).markdown, /name of the current state/);
 });
+
+test('variable references: range over the whole path past the name; names shared with functions', () => {
+  const text = `{
+    "QueryLanguage": "JSONata",
+    "StartAt": "A",
+    "States": {
+      "A": { "Type": "Pass", "Assign": { "order": {}, "count": 1 }, "Next": "B" },
+      "B": { "Type": "Pass", "Output": { "e": "{% $order.customer.em|ail %}", "c": "{% $cou|nt %}", "n": "{% $coun|t($states.input.xs) %}" }, "End": true }
+    }
+  }`;
+  const marks = [...text.matchAll(/\|/g)].map((m) => m.index);
+  const only = (keep: number) =>
+    text.replace(/\|/g, (_m, offset: number) => (offset === marks[keep] ? '|' : ''));
+  const path = mustHover(only(0));
+  assert.equal(path.rangeText, '$order.customer.email');
+  assert.match(path.markdown, /`\$order`\*\* · workflow variable/);
+  assert.match(mustHover(only(1)).markdown, /`\$count`\*\* · workflow variable[\s\S]*`A` \(Assign\): `1`/);
+  assert.match(mustHover(only(2)).markdown, /\$count\(array\)/, 'a call is the function');
+});
+
+test('on the quotes of an expression string the field is described', () => {
+  const h = mustHover(jsonPathTask('"InputPath": |"$.detail"'));
+  assert.equal(h.rangeText, '"$.detail"');
+  assert.match(h.markdown, /\*\*`InputPath`\*\* · Task state/);
+});
