@@ -122,6 +122,7 @@ async function waitMilliseconds(ctx: EngineContext, run: StateRun, afterInput: u
         throw new StatesError(
           'States.QueryEvaluationError',
           `The Seconds field must be a non-negative integer, but was ${JSON.stringify(s)}.`,
+          { evaluationFailed: true, location: 'Seconds' },
         );
       }
       return s * 1000;
@@ -132,6 +133,8 @@ async function waitMilliseconds(ctx: EngineContext, run: StateRun, afterInput: u
       throw new StatesError(
         'States.QueryEvaluationError',
         `The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: ${String(ts)}`,
+        // AWS reports a JSONata field with an unusable value as an EvaluationFailed event.
+        { evaluationFailed: true, location: 'Timestamp' },
       );
     }
     return at - now;
