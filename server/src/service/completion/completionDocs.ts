@@ -36,6 +36,14 @@ const CONTEXTS: Partial<Record<ObjectKind, FieldContext>> = {
   writerConfig: 'WriterConfig',
 };
 
+/** Catalog entries are pure data: each lookup is rendered once and reused (completion lists are long). */
+const memo = new Map<string, DocEntry>();
+function cached(key: string, render: () => DocEntry): DocEntry {
+  let doc = memo.get(key);
+  if (!doc) memo.set(key, (doc = render()));
+  return doc;
+}
+
 function entry(summary: string): DocEntry {
   return { summary, markdown: summary };
 }
@@ -48,33 +56,41 @@ export function fieldDocumentation(
   language: QueryLanguage,
 ): DocEntry {
   const context = kind === 'state' ? stateType : CONTEXTS[kind];
-  return fieldDoc(field, context, language) ?? fieldDoc(field) ?? entry(`The \`${field}\` field.`);
+  return cached(
+    `f\0${field}\0${context}\0${language}`,
+    () => fieldDoc(field, context, language) ?? fieldDoc(field) ?? entry(`The \`${field}\` field.`),
+  );
 }
 
 export function stateTypeDocumentation(type: string): DocEntry {
-  return stateTypeDoc(type) ?? entry(`A \`${type}\` state.`);
+  return cached(`t\0${type}`, () => stateTypeDoc(type) ?? entry(`A \`${type}\` state.`));
 }
 
 /** An error name; `fallback` for integration errors the catalog does not describe. */
 export function errorDocumentation(name: string, fallback?: string): DocEntry {
-  const doc = errorNameDoc(name);
-  if (fallback && (!doc || doc.markdown.includes('custom error'))) return entry(fallback);
-  return doc ?? entry(fallback ?? `The error \`${name}\`.`);
+  return cached(`e\0${name}\0${fallback}`, () => {
+    const doc = errorNameDoc(name);
+    if (fallback && (!doc || doc.markdown.includes('custom error'))) return entry(fallback);
+    return doc ?? entry(fallback ?? `The error \`${name}\`.`);
+  });
 }
 
 /** A context object path written with its prefix (`$$.Execution.Id`, `$states.context.Task.Token`). */
 export function contextDocumentation(written: string, fallback: string): DocEntry {
-  return contextPathDoc(written) ?? entry(fallback);
+  return cached(`c\0${written}`, () => contextPathDoc(written) ?? entry(fallback));
 }
 
 export function statesFieldDocumentation(written: string): DocEntry {
-  return statesVariableDoc(written) ?? entry(`\`${written}\``);
+  return cached(`s\0${written}`, () => statesVariableDoc(written) ?? entry(`\`${written}\``));
 }
 
 export function intrinsicDocumentation(name: string): DocEntry {
-  return intrinsicFunctionDoc(name) ?? entry(`The intrinsic function \`${name}\`.`);
+  return cached(
+    `i\0${name}`,
+    () => intrinsicFunctionDoc(name) ?? entry(`The intrinsic function \`${name}\`.`),
+  );
 }
 
 export function jsonataDocumentation(name: string): DocEntry {
-  return jsonataFunctionDoc(name) ?? entry(`The JSONata function \`${name}\`.`);
+  return cached(`j\0${name}`, () => jsonataFunctionDoc(name) ?? entry(`The JSONata function \`${name}\`.`));
 }
