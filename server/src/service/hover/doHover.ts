@@ -15,6 +15,7 @@ import {
 import { contextName, errorNameDoc, fieldDoc, stateTypeDoc } from '../docs';
 import { expressionHover, type HoverResult, variableMarkdown } from './expressionHover';
 import { objectContextOf, type ObjectContext } from './objectContext';
+import { describeResource } from './resourceDescription';
 import { missingTargetMarkdown, stateSummaryMarkdown } from './stateSummary';
 import { stringContentOf } from './stringContent';
 
@@ -146,7 +147,8 @@ function valueHover(model: StateMachineModel, node: SyntaxNode, offset: number):
   // A plain value of a known field: the field's doc.
   if (ctx?.context && typeof key === 'string' && node.type !== 'object' && node.type !== 'array') {
     const doc = fieldDoc(key, ctx.context, languageOf(model, ctx));
-    if (doc) return span(node, doc.markdown);
+    const resource = key === 'Resource' && typeof value === 'string' ? describeResource(value) : undefined;
+    if (doc) return span(node, resource ? `${resource}\n\n---\n\n${doc.markdown}` : doc.markdown);
   }
   return undefined;
 }

@@ -247,3 +247,30 @@ test('nothing to say: punctuation, payload template keys and literal values', ()
   );
   assert.equal(hoverAt(machine('"First": {| "Type": "Succeed" }')), undefined);
 });
+
+test('Resource values: the integration and its pattern, then the field doc', () => {
+  const task = (arn: string) => machine(`"First": { "Type": "Task", "Resource": "${arn}", "End": true }`);
+  const at = (arn: string) =>
+    mustHover(task(arn).replace(arn, arn.slice(0, 12) + '|' + arn.slice(12))).markdown;
+  const lambda = at('arn:aws:states:::lambda:invoke');
+  assert.match(
+    lambda,
+    /^\*\*Optimized service integration\*\* · `lambda:invoke`[\s\S]*Request\/Response[\s\S]*Lambda\.TooManyRequestsException/,
+  );
+  assert.match(lambda, /---\n\n\*\*`Resource`\*\* · Task state/);
+  assert.match(
+    at('arn:aws:states:::sqs:sendMessage.waitForTaskToken'),
+    /Wait for callback[\s\S]*\$\$\.Task\.Token/,
+  );
+  assert.match(at('arn:aws:states:::states:startExecution.sync:2'), /parsed as JSON/);
+  assert.match(at('arn:aws:states:::aws-sdk:s3:getObject'), /AWS SDK integration\*\* · `s3` API `getObject`/);
+  assert.match(at('arn:aws:states:::aws-sdk:s3:getObject.sync'), /do not support `\.sync`/);
+  assert.match(
+    at('arn:aws:lambda:us-east-1:123456789012:function:ship:live'),
+    /Lambda function\*\* `ship` \(version\/alias `live`\)/,
+  );
+  assert.match(at('arn:aws:states:us-east-1:123456789012:activity:review'), /Activity\*\* `review`/);
+  assert.match(at('arn:aws:states:::http:invoke'), /HTTP Task/);
+  assert.match(at('${ShipFunctionArn}'), /deployment placeholder/);
+  assert.match(at('not-an-arn-at-all'), /^\*\*`Resource`\*\* · Task state/);
+});
