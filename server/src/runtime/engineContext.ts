@@ -19,17 +19,25 @@ import type { ExecutionHistory } from './executionHistory';
 /** Variables of one `States` block, reading through to enclosing blocks. */
 export class VariableScope {
   private readonly own = new Map<string, unknown>();
+  /** The last snapshot and the parent snapshot it was built on (snapshots are never mutated: shared). */
+  private cached: Record<string, unknown> | undefined;
+  private cachedParent: Record<string, unknown> | undefined;
   constructor(readonly parent?: VariableScope) {}
 
-  /** All visible variables (own over outer). */
+  /** All visible variables (own over outer). The same object until a variable here or outside changes. */
   snapshot(): Record<string, unknown> {
-    const out: Record<string, unknown> = this.parent ? this.parent.snapshot() : {};
+    const outer = this.parent?.snapshot();
+    if (this.cached !== undefined && outer === this.cachedParent) return this.cached;
+    const out: Record<string, unknown> = outer ? { ...outer } : {};
     for (const [k, v] of this.own) setField(out, k, v);
+    this.cached = out;
+    this.cachedParent = outer;
     return out;
   }
 
   assign(values: Record<string, unknown>): void {
     for (const [k, v] of Object.entries(values)) this.own.set(k, v);
+    this.cached = undefined;
   }
 }
 

@@ -47,9 +47,14 @@ export function payload(name: 'input' | 'output', value: unknown): Record<string
   return payloadText(name, jsonText(value, name));
 }
 
+/** `{truncated: false}`, shared by every payload's details (frozen: history events are read-only). */
+export const NOT_TRUNCATED: Readonly<{ truncated: boolean }> = Object.freeze({ truncated: false });
+
 /** Payload fields from JSON text already made (see `jsonText`). */
 export function payloadText(name: 'input' | 'output', text: string): Record<string, unknown> {
-  return { [name]: text, [`${name}Details`]: { truncated: false } };
+  return name === 'input'
+    ? { input: text, inputDetails: NOT_TRUNCATED }
+    : { output: text, outputDetails: NOT_TRUNCATED };
 }
 
 export class ExecutionHistory {

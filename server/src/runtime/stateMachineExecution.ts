@@ -26,7 +26,7 @@ import type {
   TaskAnswer,
 } from './executionApi';
 import { TaskTokenError } from './executionApi';
-import { ExecutionHistory, jsonText, payloadText } from './executionHistory';
+import { ExecutionHistory, jsonText, NOT_TRUNCATED, payloadText } from './executionHistory';
 import { runMap, runParallel } from './parallelAndMap';
 import { runChoice, runFail, runPass, runSucceed, runWait } from './simpleStates';
 import { ActivityCancelled, HostHookError, stateFailureCause, StatesError } from './statesError';
@@ -38,17 +38,14 @@ interface Waiter {
   onHeartbeat: () => void;
 }
 
-const stateEventTypes = new Map<string, string>();
+const STATE_EVENT_TYPES: Record<string, { Entered: string; Exited: string }> = {};
+for (const t of ['Pass', 'Task', 'Choice', 'Wait', 'Succeed', 'Fail', 'Parallel', 'Map']) {
+  STATE_EVENT_TYPES[t] = { Entered: `${t}StateEntered`, Exited: `${t}StateExited` };
+}
 
-/** `${type}State${suffix}` (cached: the same strings for every state, so history keys hash once). */
+/** `${type}State${suffix}`, the same string objects for every state of a type. */
 function stateEventType(type: string, suffix: 'Entered' | 'Exited'): string {
-  const key = type + suffix;
-  let name = stateEventTypes.get(key);
-  if (name === undefined) {
-    name = `${type}State${suffix}`;
-    stateEventTypes.set(key, name);
-  }
-  return name;
+  return Object.hasOwn(STATE_EVENT_TYPES, type) ? STATE_EVENT_TYPES[type][suffix] : `${type}State${suffix}`;
 }
 
 /** Creates an execution (call `start()` to run it). */
@@ -525,7 +522,7 @@ class StateMachineExecution implements Execution, EngineContext {
         path = [...blockPath, 'States', name];
         paths.set(name, path);
       }
-      current = await this.beforeState(activity, name, path, def, current);
+      if (this.options.beforeState) current = await this.beforeState(activity, name, path, def, current);
       const outcome = await this.runState(
         activity,
         name,
@@ -591,7 +588,7 @@ class StateMachineExecution implements Execution, EngineContext {
     const enteredEventId = this.emit(activity, stateEventType(type, 'Entered'), {
       name,
       input: inputText,
-      inputDetails: { truncated: false },
+      inputDetails: NOT_TRUNCATED,
     });
     const variables = activity.variables.snapshot();
     const inspection: StateInspection = {
@@ -667,7 +664,7 @@ class StateMachineExecution implements Execution, EngineContext {
       const details: Record<string, unknown> = {
         name,
         output: outputText,
-        outputDetails: { truncated: false },
+        outputDetails: NOT_TRUNCATED,
       };
       if (outcome.assigned && Object.keys(outcome.assigned).length > 0) {
         details.assignedVariables = Object.fromEntries(
@@ -766,7 +763,8 @@ class StateMachineExecution implements Execution, EngineContext {
     e.details.evaluationFailed = false;
   }
 
-  private async dispatch(run: StateRun, type: string): Promise<StateOutcome> {
+  /** The state runner for a type (not async itself: no extra promise around the runner's). */
+  private dispatch(run: StateRun, type: string): Promise<StateOutcome> {
     switch (type) {
       case 'Pass':
         return runPass(this, run);
