@@ -14,6 +14,9 @@ import {
 import { type CodeAction, CodeActionKind, type Diagnostic, type TextEdit } from '../types';
 import { insertProperty, moveElementLast, renameKey, replaceProperty } from './editText';
 
+/** AWS's limit on state name length. */
+const MAX_NAME_LENGTH = 80;
+
 /** How many "Add Next" candidates a missing-next-or-end diagnostic offers. */
 const MAX_NEXT_CANDIDATES = 3;
 
@@ -37,21 +40,23 @@ function record(value: unknown): Record<string, unknown> {
   return value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {};
 }
 
-/** "Create state '<target>'": a Pass state with End: true after the referring state, in the right scope. */
+/**
+ * "Create state '<target>'": a Pass state with End: true after the referring state, in its scope. Not offered
+ * for StartAt, for names used in another scope, or for names longer than AWS allows.
+ */
 export function createStateFix(model: StateMachineModel, uri: string, diagnostic: Diagnostic): CodeAction[] {
   const node = nodeAtOffset(model.root, model.lines.offsetAt(diagnostic.range.start) + 1);
   if (node?.type !== 'string' || typeof node.value !== 'string') return [];
   const target = node.value;
   // A name used anywhere else would become a duplicate state name: only Change to applies then.
-  if (target.trim() === '' || model.statesByName.has(target)) return [];
-  const scopeOfStartAt = model.scopes.find((s) => s.startAtNode === node);
-  const referrer = scopeOfStartAt
-    ? undefined
-    : model.states.find((s) => s.transitions.some((t) => t.node === node));
-  const scope = scopeOfStartAt ?? referrer?.scope;
+  if (target.trim() === '' || [...target].length > MAX_NAME_LENGTH || model.statesByName.has(target))
+    return [];
+  // A new StartAt state that ends at once would leave every other state unreachable: Change to fits there.
+  const referrer = model.states.find((s) => s.transitions.some((t) => t.node === node));
+  const scope = referrer?.scope;
   const statesNode = scope?.statesNode;
   if (!scope || statesNode?.type !== 'object') return [];
-  const after = referrer ? referrer.keyNode.parent : undefined;
+  const after = referrer?.keyNode.parent;
   const edit = insertProperty(
     model,
     statesNode,

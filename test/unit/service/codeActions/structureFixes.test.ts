@@ -81,13 +81,17 @@ describe('Create state for invalid-transition-target', () => {
     );
   });
 
-  it('creates the StartAt target at the end of the States object (YAML)', () => {
-    const text = 'StartAt: Begin\nStates:\n  Other:\n    Type: Succeed\n';
-    const { fixed } = applyFix(text, 'yaml', 'invalid-transition-target', "Create state 'Begin'");
-    assert.equal(
-      fixed,
-      'StartAt: Begin\nStates:\n  Other:\n    Type: Succeed\n  Begin:\n    Type: Pass\n    End: true\n',
-    );
+  it('offers only Change to for StartAt (a new ending state would strand the others)', () => {
+    const text = 'StartAt: Begn\nStates:\n  Begin:\n    Type: Succeed\n';
+    const titles = actionsFor(text, 'yaml', 'invalid-transition-target').map((a) => a.title);
+    assert.deepEqual(titles, ["Change to 'Begin'"]);
+  });
+
+  it('is not offered for a name longer than AWS allows', () => {
+    const long = 'x'.repeat(81);
+    const text = `{"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "${long}"}}}`;
+    const titles = actionsFor(text, 'json', 'invalid-transition-target').map((a) => a.title);
+    assert.ok(!titles.some((t) => t.startsWith('Create state')), JSON.stringify(titles));
   });
 
   it('quotes a name YAML would misread', () => {
