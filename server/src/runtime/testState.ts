@@ -4,7 +4,7 @@
  * AWS's TestState API answers them. Built on the execution engine; pure (host injected), no transport, no I/O.
  */
 import { isJsonataString } from '../asl/jsonata';
-import { evaluateJsonataValue, queryPath } from './dataFlow';
+import { evaluateJsonataValue, invalidPathMessage, queryPath } from './dataFlow';
 import type {
   ExecutionEvent,
   MockTestCase,
@@ -13,7 +13,7 @@ import type {
   TestStateResult,
 } from './executionApi';
 import { createExecution } from './stateMachineExecution';
-import { errorMatches } from './statesError';
+import { errorMatches, StatesError } from './statesError';
 
 type Json = Record<string, unknown>;
 
@@ -214,13 +214,24 @@ function needsStandard(def: Json): boolean {
 
 /** The state to test: the definition itself, or the named state of a whole machine (nested blocks too). */
 function selectState(options: TestStateOptions, name: string): { def?: Json; failure?: TestStateResult } {
-  const def = (options.definition ?? {}) as Json;
-  if (!def.States || typeof def.States !== 'object') return { def };
-  const found = findState(def, name);
-  if (!found) {
-    const cause = `The state '${name}' is not in the definition.`;
-    return { failure: { status: 'FAILED', error: 'States.Runtime', cause } };
+  const def = options.definition as Json;
+  const invalid = (cause: string) => ({
+    failure: { status: 'FAILED', error: 'States.Runtime', cause } as const,
+  });
+  if (def === null || typeof def !== 'object' || Array.isArray(def)) {
+    return invalid(
+      'The definition must be a JSON object: one state (with Type) or a state machine (with States).',
+    );
   }
+  if (!def.States || typeof def.States !== 'object') {
+    return typeof def.Type === 'string' ? { def } : invalid("The state definition has no 'Type' field.");
+  }
+  if (options.stateName === undefined) {
+    return invalid('The definition is a state machine: name the state to test (stateName).');
+  }
+  const found = findState(def, name);
+  if (!found || typeof found !== 'object') return invalid(`The state '${name}' is not in the definition.`);
+  if (typeof found.Type !== 'string') return invalid(`The state '${name}' has no 'Type' field.`);
   return {
     def:
       found.QueryLanguage === undefined && def.QueryLanguage !== undefined
@@ -304,7 +315,16 @@ export async function testState(options: TestStateOptions): Promise<TestStateRes
   const execution = createExecution({
     definition: { StartAt: name, States: states, QueryLanguage: jsonata ? 'JSONata' : undefined },
     input: options.input ?? {},
-    host: options.host,
+    host: {
+      ...options.host,
+      unansweredTask:
+        options.host.unansweredTask ??
+        ((task) => ({
+          kind: 'failure',
+          error: 'States.TaskFailed',
+          cause: `Task state '${task.stateName}' (${task.resource}) has no answer: give the test a mock (result or errorOutput) or bind a handler.`,
+        })),
+    },
     // TestState reports an express-style execution, but it also tests callback/.sync/activity tasks, which
     // Express machines refuse: those run as Standard.
     type: needsStandard(def) ? 'STANDARD' : 'EXPRESS',
@@ -357,21 +377,24 @@ export async function testState(options: TestStateOptions): Promise<TestStateRes
       random: () => options.host.random(),
       uuid: () => options.host.uuid(),
     };
-    let found: { found: boolean; value: unknown };
+    let cause: string | undefined;
+    let value: unknown;
     try {
-      found = queryPath(path, env);
+      const found = queryPath(path, env);
+      value = found.value;
+      if (!found.found) cause = invalidPathMessage(path, env.input);
     } catch (e) {
-      found = { found: false, value: e instanceof Error ? e.message : String(e) };
+      cause = e instanceof StatesError && e.cause ? e.cause : String(e);
     }
-    if (!found.found || !Array.isArray(found.value)) {
+    if (cause === undefined && !Array.isArray(value)) {
+      cause = path.startsWith('$$')
+        ? `Reference path "${path.slice(1)}" must point to array.`
+        : `Map state input must be an array but was: ${JSON.stringify(value ?? null)}`;
+    }
+    if (cause !== undefined) {
       itemsPath = { failed: true };
-      itemsFailure = {
-        error: 'States.Runtime',
-        cause: path.startsWith('$$')
-          ? `Reference path "${path.slice(1)}" must point to array.`
-          : `Map state input must be an array but was: ${JSON.stringify(found.value ?? null)}`,
-      };
-    } else itemsPath = { value: found.value, failed: false };
+      itemsFailure = { error: 'States.Runtime', cause };
+    } else itemsPath = { value, failed: false };
   }
   const data =
     level === 'INFO'

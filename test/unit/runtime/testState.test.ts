@@ -346,3 +346,56 @@ test('TestState: given variables are visible and reported in inspection data', a
   assert.equal(r.output, 2);
   assert.deepEqual(r.inspectionData, { input: '{}', variables: '{"v":1}' });
 });
+
+test('TestState: bad requests fail with a clear message instead of throwing', async () => {
+  const cases: Array<[Parameters<typeof testState>[0], RegExp]> = [
+    [{ definition: null, host: testHost() }, /must be a JSON object/],
+    [{ definition: ['Pass'], host: testHost() }, /must be a JSON object/],
+    [{ definition: { End: true }, host: testHost() }, /no 'Type' field/],
+    [
+      { definition: { StartAt: 'A', States: { A: { Type: 'Pass', End: true } } }, host: testHost() },
+      /stateName/,
+    ],
+    [
+      {
+        definition: { StartAt: 'A', States: { A: { Type: 'Pass', End: true } } },
+        stateName: 'Z',
+        host: testHost(),
+      },
+      /The state 'Z' is not in the definition/,
+    ],
+    [
+      {
+        definition: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', End: true },
+        host: testHost(),
+      },
+      /has no answer: give the test a mock/,
+    ],
+    [
+      {
+        definition: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', End: true },
+        mock: { result: 'not json' },
+        host: testHost(),
+      },
+      /mocked result is not valid JSON/,
+    ],
+    [
+      {
+        definition: {
+          Type: 'Map',
+          ItemsPath: '$.[',
+          ItemProcessor: { StartAt: 'I', States: { I: { Type: 'Pass', End: true } } },
+          End: true,
+        },
+        mock: { result: '[]' },
+        host: testHost(),
+      },
+      /^Invalid path '\$\.\['/,
+    ],
+  ];
+  for (const [options, cause] of cases) {
+    const r = await testState(options);
+    assert.equal(r.status, 'FAILED', String(cause));
+    assert.match(r.cause ?? '', cause);
+  }
+});
