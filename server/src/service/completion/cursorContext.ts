@@ -186,7 +186,11 @@ function fromScalar(
   if (quoted && offset === node.offset) return 'fallthrough';
   const inside = quoted ? offset > node.offset : offset >= node.offset;
   if (!inside) return 'fallthrough';
-  const contentStart = quoted ? node.offset + 1 : node.offset;
+  // A YAML block scalar (`|` / `>`): the content starts on the line after its header.
+  const block = model.format === 'yaml' && (open === '|' || open === '>') && node.type === 'string';
+  const headerEnd = block ? text.indexOf('\n', node.offset) : -1;
+  if (block && (headerEnd < 0 || offset <= headerEnd)) return undefined;
+  const contentStart = quoted ? node.offset + 1 : block ? headerEnd + 1 : node.offset;
   const replaceEnd = closed ? end : Math.max(offset, wordEnd(text, offset));
   const common = {
     ...base(model, offset),

@@ -191,6 +191,13 @@ describe('signature help', () => {
     assert.equal(signature(jsonataState('"Output": "{% $states.input |%}"')), undefined);
   });
 
+  it('YAML block scalars', () => {
+    const doc =
+      'QueryLanguage: JSONata\nStartAt: A\nStates:\n  A:\n    Type: Pass\n    Output: >-\n      {% $join($states.input.names, | %}\n    End: true\n';
+    assert.equal(signature(doc, 'yaml')?.activeParameter, 1);
+    assert.ok(complete(doc, 'yaml').labels.includes('$states.input'));
+  });
+
   it('YAML', () => {
     const help = signature(
       "QueryLanguage: JSONata\nStartAt: A\nStates:\n  A:\n    Type: Pass\n    Output: '{% $partition($states.input, | %}'\n",
