@@ -30,6 +30,7 @@ import { breakpointLines } from './breakpointTable';
 import { BreakPolicy } from './breakPolicy';
 import { ASL_DEBUG_CAPABILITIES } from './debugCapabilities';
 import type { DebugHost } from './debugHost';
+import { errorFate } from './errorFate';
 import { stackFrames, threadName } from './debugFrames';
 import { FrameInspector } from './frameInspector';
 import { evaluateExpression, formatValue } from './debugEvaluator';
@@ -303,10 +304,14 @@ export class AslDebugSession extends LoggingDebugSession {
     args: DebugProtocol.ExceptionInfoArguments,
   ): void {
     const error = this.running?.driver.view(args.threadId)?.error;
+    const where = error
+      ? `in state "${error.stateName}"${error.disposition ? `: ${error.disposition}` : ''}`
+      : undefined;
     response.body = {
       exceptionId: error?.error ?? 'unknown',
-      description: error ? `${error.cause} (in state "${error.stateName}")` : undefined,
+      description: error ? `${error.cause} (${where})` : undefined,
       breakMode: error?.caught ? 'always' : 'unhandled',
+      details: error ? { typeName: error.error, message: error.cause, stackTrace: where } : undefined,
     };
     this.sendResponse(response);
   }
@@ -391,6 +396,7 @@ export class AslDebugSession extends LoggingDebugSession {
           this.sendEvent(new OutputEvent(text + '\n', category)),
         ),
       breakOnError: (error, caught) => this.policy.breakOnError(error, caught),
+      errorFate: (context) => errorFate(plan.model, context),
       listener: {
         stopped: (reason, view, detail) => {
           this.variables.reset();
@@ -423,6 +429,8 @@ export class AslDebugSession extends LoggingDebugSession {
       stateMachineName: plan.stateMachineName,
       mocks: plan.mocks,
       beforeState: driver.hook,
+      beforeAttempt: driver.attemptHook,
+      onStateError: driver.errorHook,
     });
     const inspector = new FrameInspector(driver, plan.model);
     this.running = { plan, driver, execution, inspector, done: driver.run(execution) };

@@ -26,7 +26,8 @@ export const ASL_DEBUG_CAPABILITIES: DebugProtocol.Capabilities = {
     {
       filter: CAUGHT_FILTER,
       label: 'Caught errors',
-      description: 'Pause at the next state after an error that a Retry or Catch handles.',
+      description:
+        'Pause where a state raises an error that a Retry or Catch handles, before it takes effect.',
       default: false,
       supportsCondition: true,
       conditionDescription: 'Error names, comma separated (e.g. States.Timeout, Lambda.ServiceException)',
@@ -34,7 +35,7 @@ export const ASL_DEBUG_CAPABILITIES: DebugProtocol.Capabilities = {
     {
       filter: UNCAUGHT_FILTER,
       label: 'Uncaught errors',
-      description: 'Pause when an error fails the execution.',
+      description: 'Pause where a state raises an error that will fail the execution, before it does.',
       default: true,
       supportsCondition: true,
       conditionDescription: 'Error names, comma separated (e.g. States.Timeout, Lambda.ServiceException)',

@@ -54,7 +54,7 @@ export function describeFrame(frame: LocationFrame): string {
 export function stackFrames(model: StateMachineModel, view: ActivityView): FrameInfo[] {
   const chain: LocationFrame[] = [...view.location];
   // The state the thread is at: paused before it (held) or running it (the runtime's latest inspection).
-  const at = view.held ?? view.current;
+  const at = view.held ?? view.attempt ?? view.raising ?? view.current;
   const last = chain[chain.length - 1];
   if (at && (!last || last.kind !== 'state' || last.stateName !== at.stateName)) {
     if (last?.kind === 'state') chain.pop();
@@ -73,9 +73,10 @@ export function stackFrames(model: StateMachineModel, view: ActivityView): Frame
         : 0;
     // A branch/iteration frame stands for the Parallel/Map state of the parent activity.
     if (frame.kind !== 'state' && i < chain.length - 1) depth++;
+    const attempt = frames.length === 0 && view.attempt ? ` (retry ${view.attempt.attempt})` : '';
     frames.push({
       id: frameId(view.threadId, frames.length),
-      name: describeFrame(frame),
+      name: describeFrame(frame) + attempt,
       line,
       depth,
       statePath: path,

@@ -1,17 +1,20 @@
 /**
- * Drives one runtime Execution for the debugger: the before-state hook decides where to pause (entry,
- * breakpoints, steps, pause requests, caught errors), holds paused activities and releases them on
- * continue/step, and keeps one view per activity (a DAP thread). No DAP types here; the session
- * translates DriverListener calls into DAP events. Depends on runtime/executionApi types and asl/ only.
+ * Drives one runtime Execution for the debugger: the runtime's hooks decide where to pause (before a state:
+ * entry, breakpoints, steps, pause requests; before a retry attempt: Step Into; where a state raises an
+ * error: exception breakpoints), hold paused activities and release them on continue/step, and keep one
+ * view per activity (a DAP thread). No DAP types here; the session translates DriverListener calls into
+ * DAP events. Depends on runtime/executionApi types only.
  */
 import type {
   ActivitySnapshot,
+  BeforeAttemptContext,
   BeforeStateContext,
   Execution,
   ExecutionEvent,
   ExecutionResult,
   LocationFrame,
   PendingTask,
+  StateErrorContext,
   StateInspection,
 } from '../runtime/executionApi';
 
@@ -24,6 +27,14 @@ export interface RaisedError {
   cause: string;
   caught: boolean;
   stateName: string;
+  /** What happens to it: `will retry (Retry[0])`, `caught by Catch[0] -> "X"`, `uncaught: ...`. */
+  disposition?: string;
+}
+
+/** How an error a state raised is handled (from the runtime's decision and, above it, the model). */
+export interface ErrorFateView {
+  caught: boolean;
+  disposition: string;
 }
 
 /** Everything the debugger knows about one activity (execution, Parallel branch, Map iteration). */
@@ -34,6 +45,10 @@ export interface ActivityView {
   location: LocationFrame[];
   /** The state the activity is paused before (set while held in the hook). */
   held?: BeforeStateContext;
+  /** The retry attempt the activity is paused before (Step Into a retried state). */
+  attempt?: BeforeAttemptContext;
+  /** The error the activity is paused at, where its state raised it (exception breakpoint). */
+  raising?: StateErrorContext;
   /** Latest inspection of the running state (from stateEntered/stateExited). */
   current?: StateInspection;
   /** The state this activity finished last. */
@@ -68,6 +83,8 @@ export interface DriverOptions {
   decideBreak(context: BeforeStateContext, view: ActivityView): Promise<BreakDecision>;
   /** Whether an error should stop (exception breakpoints: caught/uncaught filters narrowed by name). */
   breakOnError(error: string, caught: boolean): boolean;
+  /** Caught or not, and how, for an error a state raised (default: the runtime's disposition alone). */
+  errorFate?(context: StateErrorContext): ErrorFateView;
   listener: DriverListener;
 }
 
@@ -87,8 +104,10 @@ export class ExecutionDriver {
   private enteredFirstState = false;
   private stopping = false;
   private readonly waiters: Array<() => void> = [];
-  /** Caught errors waiting to stop at the next state of their activity. */
-  private readonly pendingErrorStops = new Map<number, RaisedError>();
+  /** Per parent activity: an error that left one of its branches/iterations (already reported there). */
+  private readonly propagating = new Map<number, { error: string; caught: boolean }>();
+  /** Whether an error failing the execution was reported where it was raised (no post-mortem stop then). */
+  private uncaughtReported = false;
   private lastUncaught: { error: RaisedError; activityId: number } | undefined;
   private postMortem: (() => void) | undefined;
   private postMortemView: ActivityView | undefined;
@@ -101,13 +120,29 @@ export class ExecutionDriver {
     return this.options.debug ? (context) => this.beforeState(context) : undefined;
   }
 
+  /** The before-attempt hook (retry attempts as Step Into points; undefined when not debugging). */
+  get attemptHook(): ((context: BeforeAttemptContext) => Promise<void>) | undefined {
+    return this.options.debug ? (context) => this.beforeAttempt(context) : undefined;
+  }
+
+  /** The state-error hook (exception breakpoints where the error is raised; undefined when not debugging). */
+  get errorHook(): ((context: StateErrorContext) => Promise<void>) | undefined {
+    return this.options.debug ? (context) => this.onStateError(context) : undefined;
+  }
+
   /** Subscribes to the execution's events and starts it. Resolves after the execution has finished. */
   async run(execution: Execution): Promise<ExecutionResult> {
     this.execution = execution;
     const unsubscribe = execution.onEvent((event) => this.onEvent(event));
     try {
       const result = await execution.start();
-      if (this.options.debug && !this.stopping && result.status === 'FAILED' && this.lastUncaught) {
+      if (
+        this.options.debug &&
+        !this.stopping &&
+        !this.uncaughtReported &&
+        result.status === 'FAILED' &&
+        this.lastUncaught
+      ) {
         const { error, activityId } = this.lastUncaught;
         if (this.options.breakOnError(error.error, false)) await this.stopPostMortem(activityId, error);
       }
@@ -127,7 +162,7 @@ export class ExecutionDriver {
   /** Threads to show: live activities (and the post-mortem one). */
   threads(): ActivityView[] {
     if (this.postMortemView) return [this.postMortemView];
-    return [...this.views.values()].filter((v) => !v.finished || v.held);
+    return [...this.views.values()].filter((v) => !v.finished || v.held || v.attempt || v.raising);
   }
 
   view(threadId: number): ActivityView | undefined {
@@ -177,7 +212,11 @@ export class ExecutionDriver {
 
   private resume(): void {
     this.paused = false;
-    for (const view of this.views.values()) view.held = undefined;
+    for (const view of this.views.values()) {
+      view.held = undefined;
+      view.attempt = undefined;
+      view.raising = undefined;
+    }
     const waiters = this.waiters.splice(0);
     for (const wake of waiters) wake();
     const postMortem = this.postMortem;
@@ -232,14 +271,10 @@ export class ExecutionDriver {
           stateName: event.stateName,
         };
         const view = this.viewFor(event.activityId, event.location);
-        view.error = raised;
-        if (event.caught) {
-          if (this.options.debug && this.options.breakOnError(event.error, true)) {
-            this.pendingErrorStops.set(event.activityId, raised);
-          }
-        } else {
-          this.lastUncaught = { error: raised, activityId: event.activityId };
-        }
+        // The error hook's view (with its disposition) is the fuller one for the same error.
+        const known = view.error;
+        if (!known || known.error !== raised.error || known.cause !== raised.cause) view.error = raised;
+        if (!event.caught) this.lastUncaught = { error: raised, activityId: event.activityId };
         break;
       }
       default:
@@ -261,25 +296,81 @@ export class ExecutionDriver {
 
     const decision = await this.options.decideBreak(context, view);
     if (this.stopping) return;
+    this.propagating.delete(context.activityId);
     let reason: StopReason | undefined;
-    let text: string | undefined;
-    const raised = this.pendingErrorStops.get(context.activityId);
     if (decision.stop) reason = 'breakpoint';
     else if (first && this.options.stopOnEntry) reason = 'entry';
-    else if (raised) {
-      reason = 'exception';
-      text = `${raised.error}: ${raised.cause} (caught in "${raised.stateName}")`;
-    } else if (this.pauseRequested) reason = 'pause';
+    else if (this.pauseRequested) reason = 'pause';
     else if (this.step && this.stepReaches(this.step, context.activityId)) reason = 'step';
-    this.pendingErrorStops.delete(context.activityId);
 
     if (!reason && !this.paused) return;
     view.held = context;
+    await this.hold(view, reason, { breakpointIds: decision.breakpointIds });
+  }
+
+  /**
+   * Before a retry attempt: pauses for a Step Into from this activity (or an enclosing one), a pause
+   * request, or while everything is paused. Breakpoints and Step Over do not stop here.
+   */
+  private async beforeAttempt(context: BeforeAttemptContext): Promise<void> {
+    if (this.stopping) return;
+    const view = this.viewFor(context.activityId, context.location);
+    let reason: StopReason | undefined;
+    if (this.pauseRequested) reason = 'pause';
+    else if (this.step?.kind === 'stepIn' && this.stepReaches(this.step, context.activityId)) reason = 'step';
+    if (!reason && !this.paused) return;
+    view.attempt = context;
+    const text = `Retry attempt ${context.attempt} of "${context.stateName}" after ${context.error}${context.cause ? `: ${context.cause}` : ''}`;
+    await this.hold(view, reason, { text });
+  }
+
+  /**
+   * Where a state raises an error, before Retry/Catch takes effect: pauses when the caught/uncaught filter
+   * (narrowed by name) matches. An error that left a branch/iteration stops where it was raised, not again
+   * at the Parallel/Map it propagates through.
+   */
+  private async onStateError(context: StateErrorContext): Promise<void> {
+    if (this.stopping) return;
+    const view = this.viewFor(context.activityId, context.location);
+    const fate = this.options.errorFate?.(context) ?? {
+      caught: context.disposition !== 'uncaught',
+      disposition: context.disposition,
+    };
+    view.error = {
+      error: context.error,
+      cause: context.cause ?? '',
+      caught: fate.caught,
+      stateName: context.stateName,
+      disposition: fate.disposition,
+    };
+    // The same error, judged the same way where it was raised below, is not reported twice.
+    const below = this.propagating.get(context.activityId);
+    const propagated = below?.error === context.error && below.caught === fate.caught;
+    this.propagating.delete(context.activityId);
+    const parentId = view.parentId ?? this.snapshot(context.activityId)?.parentId;
+    if (context.disposition === 'uncaught' && parentId !== undefined) {
+      this.propagating.set(parentId, { error: context.error, caught: fate.caught });
+    }
+    const nested = context.location.some((f) => f.kind === 'branch' || f.kind === 'iteration');
+    if (context.disposition === 'uncaught' && !nested) this.uncaughtReported = true;
+    const stop = !propagated && this.options.breakOnError(context.error, fate.caught);
+    if (!stop && !this.paused) return;
+    view.raising = context;
+    const text = `${context.error}${context.cause ? `: ${context.cause}` : ''} (in "${context.stateName}": ${fate.disposition})`;
+    await this.hold(view, stop ? 'exception' : undefined, { text });
+  }
+
+  /** Holds the activity until resumed; with a reason, this is the stop that pauses every thread. */
+  private async hold(
+    view: ActivityView,
+    reason: StopReason | undefined,
+    detail: { text?: string; breakpointIds?: number[] },
+  ): Promise<void> {
     if (reason) {
       this.paused = true;
       this.pauseRequested = false;
       this.step = undefined;
-      this.options.listener.stopped(reason, view, { text, breakpointIds: decision.breakpointIds });
+      this.options.listener.stopped(reason, view, detail);
     }
     await new Promise<void>((wake) => this.waiters.push(wake));
   }

@@ -51,9 +51,12 @@ export class FrameInspector {
   /** Expression scope of a frame (or, without one, of the first held thread). */
   evaluationScope(frameId: number | undefined): EvaluationScope | undefined {
     let view = this.target(frameId)?.view;
-    if (!view && frameId === undefined) view = this.driver.threads().find((v) => v.held);
+    if (!view && frameId === undefined) {
+      view = this.driver.threads().find((v) => v.held ?? v.attempt ?? v.raising);
+    }
     if (!view) return undefined;
-    const held = view.held;
+    // Paused before a state, before a retry attempt, or where the state raised an error.
+    const held = view.held ?? view.attempt ?? view.raising;
     const current = held ? undefined : (this.driver.snapshot(view.activityId)?.current ?? view.current);
     const statePath = held?.statePath ?? current?.statePath;
     const state = statePath ? stateAtPath(this.model, statePath) : undefined;

@@ -23,25 +23,48 @@ export function scopeSpecs(
   access: { snapshot(activityId: number): ActivitySnapshot | undefined; edit?: ValueEditor },
 ): ScopeSpec[] {
   const held = view.held;
+  const { attempt, raising } = view;
   const running: StateInspection | undefined = held
     ? undefined
     : (access.snapshot(view.activityId)?.current ?? view.current);
   const specs: ScopeSpec[] = [];
-  const stateName = held?.stateName ?? running?.stateName;
+  const stateName = held?.stateName ?? attempt?.stateName ?? raising?.stateName ?? running?.stateName;
   if (stateName !== undefined) {
+    const status = held
+      ? 'about to run'
+      : attempt
+        ? `about to retry (attempt ${attempt.attempt})`
+        : raising
+          ? 'raising an error'
+          : 'running';
     const entries: Array<{ name: string; value: unknown; display?: string }> = [
       { name: 'name', value: stateName },
-      { name: 'type', value: held?.stateType ?? running?.stateType },
-      { name: 'status', value: held ? 'about to run' : 'running' },
+      {
+        name: 'type',
+        value: held?.stateType ?? attempt?.stateType ?? raising?.stateType ?? running?.stateType,
+      },
+      { name: 'status', value: status },
     ];
     if (view.enteredAt !== undefined) {
       entries.push({ name: 'entered', value: new Date(view.enteredAt).toISOString() });
     }
-    entries.push({ name: 'retryCount', value: running?.retryCount ?? 0 });
+    entries.push({ name: 'retryCount', value: attempt?.attempt ?? running?.retryCount ?? 0 });
+    if (attempt) {
+      entries.push(
+        { name: 'attempt', value: attempt.attempt },
+        { name: 'retrier', value: `Retry[${attempt.retrierIndex}]` },
+        { name: 'retrying after', value: attempt.error },
+        { name: 'retrying cause', value: attempt.cause ?? '' },
+        { name: 'delayMs', value: attempt.delayMs },
+      );
+    }
     specs.push({ name: 'State', kind: 'record', entries });
   }
-  const input = editedInput !== undefined ? editedInput : (held?.input ?? running?.input);
-  if (held || running) {
+  const input =
+    editedInput !== undefined
+      ? editedInput
+      : (held?.input ?? attempt?.input ?? raising?.input ?? running?.input);
+  if (held || attempt || raising || running) {
     specs.push({
       name: 'Input',
       kind: 'json',
@@ -66,9 +89,9 @@ export function scopeSpecs(
     if (previous.next !== undefined) value.next = previous.next;
     specs.push({ name: `Previous state: ${previous.stateName}`, kind: 'json', value });
   }
-  const context = held?.context ?? running?.context;
+  const context = held?.context ?? attempt?.context ?? raising?.context ?? running?.context;
   if (context !== undefined) specs.push({ name: 'Context object ($$)', kind: 'json', value: context });
-  const variables = held?.variables ?? running?.variables;
+  const variables = held?.variables ?? attempt?.variables ?? raising?.variables ?? running?.variables;
   if (variables) {
     specs.push({
       name: 'Variables',
@@ -86,6 +109,7 @@ export function scopeSpecs(
         { name: 'Cause', value: view.error.cause },
         { name: 'state', value: view.error.stateName },
         { name: 'caught', value: view.error.caught },
+        ...(view.error.disposition ? [{ name: 'disposition', value: view.error.disposition }] : []),
       ],
     });
   }
