@@ -208,3 +208,43 @@ test('on the quotes of an expression string the field is described', () => {
   assert.equal(h.rangeText, '"$.detail"');
   assert.match(h.markdown, /\*\*`InputPath`\*\* · Task state/);
 });
+
+test('JSONPath source depends on the field: Catcher ResultPath, Choice Assign, Map ItemSelector', () => {
+  const catcher = mustHover(
+    jsonPathTask('"Catch": [{ "ErrorEquals": ["States.ALL"], "ResultPath": "$.er|ror", "Next": "T" }]'),
+  );
+  assert.match(catcher.markdown, /Places the error output \{Error, Cause\} at `error`/);
+  const choice = `{ "StartAt": "C", "States": {
+    "C": { "Type": "Choice", "Assign": { "picked.$": "$.ch|oice" }, "Choices": [{ "Variable": "$.n", "IsPresent": true, "Next": "D" }], "Default": "D" },
+    "D": { "Type": "Succeed" } } }`;
+  assert.match(mustHover(choice).markdown, /from the state input \(after InputPath\)/);
+  const variable = mustHover(
+    choice.replace('$.ch|oice', '$.choice').replace('"Variable": "$.n"', '"Variable": "$.|n"'),
+  );
+  assert.match(variable.markdown, /Selects `n` from the effective input/);
+  const map = `{ "StartAt": "M", "States": { "M": { "Type": "Map", "ItemSelector": { "v.$": "$.cust|omer" },
+    "ItemProcessor": { "StartAt": "I", "States": { "I": { "Type": "Succeed" } } }, "End": true } } }`;
+  assert.match(mustHover(map).markdown, /the Map’s input \(the current item is `\$\$\.Map\.Item\.Value`\)/);
+});
+
+test('YAML: intrinsic functions and their path arguments', () => {
+  const yaml = [
+    'StartAt: T',
+    'States:',
+    '  T:',
+    '    Type: Pass',
+    '    Parameters:',
+    `      greeting.$: "States.Form|at('Hi {}', $.name)"`,
+    `      count.$: States.ArrayLength($.it|ems)`,
+    '    End: true',
+    '',
+  ].join('\n');
+  const first = yaml.indexOf('|');
+  const onFormat = yaml.slice(0, first + 1) + yaml.slice(first + 1).replace('|', '');
+  const format = mustHover(onFormat, 'yaml');
+  assert.equal(format.rangeText, 'States.Format');
+  const onItems = yaml.slice(0, first) + yaml.slice(first + 1);
+  const items = mustHover(onItems, 'yaml');
+  assert.equal(items.rangeText, '$.items');
+  assert.match(items.markdown, /Selects `items`/);
+});

@@ -274,3 +274,25 @@ test('Resource values: the integration and its pattern, then the field doc', () 
   assert.match(at('${ShipFunctionArn}'), /deployment placeholder/);
   assert.match(at('not-an-arn-at-all'), /^\*\*`Resource`\*\* · Task state/);
 });
+
+test('deeply nested payloads (at the nesting limit) hover without overflowing the stack', () => {
+  const depth = 990;
+  const objects = '{"a": '.repeat(depth) + '"$.x"' + '}'.repeat(depth);
+  const text = machine(`"First": { "Type": "Pass", "Parameters": ${objects}, "End": true }`);
+  const inner = text.indexOf('"$.x"') + 2;
+  assert.equal(
+    hoverAt(text.slice(0, inner) + '|' + text.slice(inner)),
+    undefined,
+    'a literal inside a template',
+  );
+  const arrays = machine(
+    `"First": { "Type": "Pass", "Result": ${'['.repeat(depth)}"x"${']'.repeat(depth)}, "End": true }`,
+  );
+  const x = arrays.indexOf('"x"') + 1;
+  assert.equal(hoverAt(arrays.slice(0, x) + '|' + arrays.slice(x)), undefined, 'data inside Result');
+  const key = arrays.indexOf('"Result"') + 2;
+  assert.match(
+    mustHover(arrays.slice(0, key) + '|' + arrays.slice(key)).markdown,
+    /`Result`\*\* · Pass state/,
+  );
+});
