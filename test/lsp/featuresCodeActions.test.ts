@@ -1,6 +1,6 @@
 /**
  * Quick fix over the protocol: the diagnostic published for a misspelt Next comes back with a
- * "Change to '<closest>'" code action whose edit fixes the name.
+ * "Change to '<closest>'" code action whose edit fixes the name, and "Create state" (one line, like the document).
  */
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
@@ -25,7 +25,10 @@ test('codeAction offers the closest state for an invalid Next', { timeout: 10_00
     })) as CodeAction[];
     assert.deepEqual(
       actions.map((a) => [a.title, a.edit?.changes?.[uri]?.[0]?.newText]),
-      [["Change to 'Done'", 'Done']],
+      [
+        ["Change to 'Done'", 'Done'],
+        ["Create state 'Dne'", ', "Dne": {"Type": "Pass", "End": true}'],
+      ],
     );
   } finally {
     client.dispose();

@@ -49,8 +49,9 @@ export function createStateFix(model: StateMachineModel, uri: string, diagnostic
   if (node?.type !== 'string' || typeof node.value !== 'string') return [];
   const target = node.value;
   // A name used anywhere else would become a duplicate state name: only Change to applies then.
-  if (target.trim() === '' || [...target].length > MAX_NAME_LENGTH || model.statesByName.has(target))
+  if (target.trim() === '' || [...target].length > MAX_NAME_LENGTH || model.statesByName.has(target)) {
     return [];
+  }
   // A new StartAt state that ends at once would leave every other state unreachable: Change to fits there.
   const referrer = model.states.find((s) => s.transitions.some((t) => t.node === node));
   const scope = referrer?.scope;
