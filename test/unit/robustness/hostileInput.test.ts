@@ -212,10 +212,25 @@ test('unbounded JSONata recursion fails with States.QueryEvaluationError (depth 
 test('an endless JSONata tail-call loop is bounded by the step limit', async () => {
   const bindings = { states: { input: {}, context: {} }, variables: {} };
   await assert.rejects(
-    evaluateJsonata('($f := function($x){ $f($x) }; $f(1))', bindings, { ...host, maxSteps: 200_000 }),
+    evaluateJsonata('($f := function($x){ $f($x) }; $f(1))', bindings, { ...host, maxSteps: 20_000 }),
     (e: unknown) =>
       e instanceof QueryEvaluationError && e.kind === 'limit' && /could not be evaluated/.test(e.cause),
   );
+});
+
+test('zero-argument self-calls and long loops are bounded too (QueryEvaluationError, kind limit)', async () => {
+  const bindings = { states: { input: {}, context: {} }, variables: {} };
+  for (const expression of [
+    '($x := function(){ $x() }; $x())',
+    '$reduce([1..9999999], function($a, $b){ $a + $b })',
+    '$sort([1..100000], function($a, $b){ $a < $b })',
+  ]) {
+    await assert.rejects(
+      evaluateJsonata(expression, bindings, { ...host, maxSteps: 20_000 }),
+      (e: unknown) => e instanceof QueryEvaluationError && e.kind === 'limit',
+      expression,
+    );
+  }
 });
 
 const createExecution = loadCreateExecution();
