@@ -145,6 +145,11 @@ export function completeKeys(model: StateMachineModel, ctx: CursorContext): Comp
   const present = new Set<string>();
   for (const [key, keyNode] of propertiesOf(ctx.objectNode)) if (keyNode !== ctx.node) present.add(key);
   const items: CompletionItem[] = [];
+  if (model.text.trim() === '' && ctx.format === 'json') {
+    // An empty document: the whole state machine (the top-level keys cannot stand outside braces in JSON).
+    const body = `{\n  "Comment": "\${1:What this state machine does}",\n  "StartAt": "\${2:Start}",\n  "States": {\n    "\${2:Start}": {\n      "Type": "Pass",\n      "End": true\n    }\n  }\n}`;
+    return [snippetItem(model, ctx, 'State machine', body, 'A state machine with one Pass state.', '0')];
+  }
   if (path.kind === 'states') {
     if (ctx.hasValue) return [];
     for (const type of STATE_TYPES) {

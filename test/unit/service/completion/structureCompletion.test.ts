@@ -359,9 +359,13 @@ describe('snippets', () => {
     assert.equal(parseYaml(yaml.apply('Catch block')).States.A.Catch[0].Next, 'HandleError');
   });
 
-  it('an empty document gets the top-level keys', () => {
+  it('an empty document gets a whole state machine (JSON) or the top-level keys (YAML)', () => {
     const c = complete('|');
-    assert.ok(c.labels.includes('StartAt') && c.labels.includes('States'));
+    assert.deepEqual(c.labels, ['State machine']);
+    assert.equal(JSON.parse(c.apply('State machine')).States.Start.Type, 'Pass');
+    const yaml = complete('|', 'yaml');
+    assert.ok(yaml.labels.includes('StartAt') && yaml.labels.includes('States'));
+    assert.equal(parseYaml(yaml.apply('StartAt')).StartAt, null);
   });
 });
 
