@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { repoRoot } from '../support/paths';
 import { toServiceSettings } from '../../server/src/lsp/handlers/configurationHandler';
+import { STATE_TYPES } from '../../server/src/asl';
 
 interface Manifest {
   main: string;
@@ -22,11 +23,27 @@ interface Manifest {
 
 const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as Manifest;
 
-/** The bundles esbuild.mjs builds (the debug adapter only once its entry exists). */
+/**
+ * The bundles esbuild.mjs builds (the debug adapter only once its entry exists): one per CLI command
+ * besides the dispatcher, and the schema validators they load from dist/validators/ (fast and detailed
+ * set, per state type and the root, per query language).
+ */
 function expectedBundles(): string[] {
   const bundles = ['dist/cli.js', 'dist/extension.js', 'dist/server.js'];
   if (fs.existsSync(path.join(repoRoot, 'server', 'src', 'debug', 'debugAdapterMain.ts'))) {
     bundles.push('dist/debugAdapter.js');
+  }
+  for (const command of ['validate', 'run', 'test', 'lsp', 'dap']) {
+    if (fs.existsSync(path.join(repoRoot, 'server', 'src', 'cli', `${command}Command.ts`))) {
+      bundles.push(`dist/cli${command.charAt(0).toUpperCase()}${command.slice(1)}.js`);
+    }
+  }
+  for (const set of ['fast', 'detailed']) {
+    for (const language of ['JSONPath', 'JSONata']) {
+      for (const kind of ['root', ...STATE_TYPES]) {
+        bundles.push(`dist/validators/${set}-${kind}-${language}.js`);
+      }
+    }
   }
   return bundles;
 }
