@@ -316,7 +316,6 @@ export const NESTED_FIELD_TEXTS: Record<string, FieldText> = {
   'WriterConfig.Transformation': {
     summary: 'How much of each child execution’s record is written.',
     type: '"NONE" | "COMPACT" | "FLATTEN"',
-    default: '"NONE"',
     example: '"Transformation": "FLATTEN"',
   },
   'Credentials.RoleArn': {

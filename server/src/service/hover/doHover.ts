@@ -13,7 +13,7 @@ import {
   type SyntaxNode,
 } from '../../asl';
 import { contextName, errorNameDoc, fieldDoc, stateTypeDoc } from '../docs';
-import { expressionHover, type HoverResult, variableMarkdown } from './expressionHover';
+import { expressionHover, type HoverResult, jsonPathSource, variableMarkdown } from './expressionHover';
 import { objectContextOf, type ObjectContext } from './objectContext';
 import { describeResource } from './resourceDescription';
 import { missingTargetMarkdown, stateSummaryMarkdown } from './stateSummary';
@@ -86,6 +86,13 @@ function keyHover(model: StateMachineModel, keyNode: SyntaxNode): HoverResult | 
       keyNode,
       variableMarkdown(model, key.endsWith('.$') ? key.slice(0, -2) : key, around.ctx.state),
     );
+  }
+  if (around && key.endsWith('.$') && key.length > 2) {
+    const markdown =
+      languageOf(model, around.ctx) === 'JSONata'
+        ? `⚠ \`${key}\`: in a JSONata state \`.$\` has no meaning; the key is kept as written. Use a \`{% %}\` expression as the value instead.`
+        : `**\`${key}\`** · payload template key · JSONPath\n\nThe value is a path or an intrinsic function, evaluated against ${jsonPathSource(around.field, around.ctx.context, around.ctx.state)}; the result is stored under \`${key.slice(0, -2)}\` (without \`.$\`).`;
+    return span(keyNode, markdown);
   }
   return undefined;
 }

@@ -192,19 +192,23 @@ export function isPathSite(site: StringSite): boolean {
   return PATH_FIELDS.has(key) || key.endsWith('Path');
 }
 
-function sourceOf(site: StringSite): string {
-  const field = site.field ?? '';
-  const type = site.state?.type;
+/** What `$` means in a JSONPath string of `field` (in `context`, inside `state`). */
+export function jsonPathSource(
+  field: string,
+  context: FieldContext | undefined,
+  state: StateModel | undefined,
+): string {
+  const type = state?.type;
   if (field === 'InputPath') return 'the raw state input';
   if (field === 'OutputPath') return 'the state output (after ResultPath)';
   if (field === 'ResultSelector') return 'the task result';
   if (field === 'ErrorPath' || field === 'CausePath') return 'the state input';
   if (field === 'Assign') {
-    if (site.context === 'Catcher') return 'the error output {Error, Cause}';
+    if (context === 'Catcher') return 'the error output {Error, Cause}';
     if (type === 'Choice' || type === 'Wait') return 'the state input (after InputPath)';
     return 'the state result';
   }
-  if (site.context === 'Map' && (field === 'ItemSelector' || field === 'Parameters')) {
+  if (context === 'Map' && (field === 'ItemSelector' || field === 'Parameters')) {
     return 'the Map’s input (the current item is `$$.Map.Item.Value`)';
   }
   return 'the effective input (after InputPath)';
@@ -221,7 +225,10 @@ function jsonPathHover(site: StringSite, token: Token): HoverResult {
       `**\`${token.text}\`** · ResultPath\n\nPlaces ${what} at \`${relative}\` in the raw state input${token.text === '$' ? ' (replacing it)' : ''}.`,
     );
   }
-  const lines = [`**\`${token.text}\`** · JSONPath`, `Selects \`${relative}\` from ${sourceOf(site)}.`];
+  const lines = [
+    `**\`${token.text}\`** · JSONPath`,
+    `Selects \`${relative}\` from ${jsonPathSource(site.field ?? '', site.context, site.state)}.`,
+  ];
   if (!parsed.ok) lines.push(`⚠ ${parsed.error.message}`);
   else if (!parsed.path.isDefinite) lines.push('May select several values: they are returned as an array.');
   return result(site, token, lines.join('\n\n'));

@@ -296,3 +296,25 @@ test('deeply nested payloads (at the nesting limit) hover without overflowing th
     /`Result`\*\* · Pass state/,
   );
 });
+
+test('payload template keys ending in .$ explain what their value is evaluated against', () => {
+  const template = (fields: string) =>
+    machine(`"First": { "Type": "Task", "Resource": "x", ${fields}, "End": true }`);
+  const h = mustHover(template('"Parameters": { "Pay|load.$": "$.order" }'));
+  assert.equal(h.rangeText, '"Payload.$"');
+  assert.match(
+    h.markdown,
+    /evaluated against the effective input \(after InputPath\); the result is stored under `Payload`/,
+  );
+  assert.match(
+    mustHover(template('"ResultSelector": { "b|ody.$": "$.Payload" }')).markdown,
+    /against the task result/,
+  );
+  const jsonata = mustHover(
+    template('"Arguments": { "Pay|load.$": "$.order" }').replace(
+      '"StartAt"',
+      '"QueryLanguage": "JSONata", "StartAt"',
+    ),
+  );
+  assert.match(jsonata.markdown, /in a JSONata state `\.\$` has no meaning/);
+});
