@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Execution, ExecutionOptions, RuntimeHost } from '../runtime/executionApi';
 
 /** A problem the validator reports for the program (an LSP Diagnostic fits this shape). */
@@ -42,13 +43,10 @@ export function createNodeDebugHost(
   return {
     readFile: (file) => readFile(file, 'utf8'),
     async loadHandlers(file) {
-      const resolved = path.resolve(file);
-      // Handlers are user code loaded at run time, not bundled: a plain require keeps CommonJS/ESM interop simple.
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const loaded = require(resolved) as Record<string, unknown> & { default?: Record<string, unknown> };
+      const loaded = await loadModule(path.resolve(file));
       const exports = loaded.default && typeof loaded.default === 'object' ? loaded.default : loaded;
       const handlers: Record<string, TaskHandler> = {};
-      for (const [key, value] of Object.entries(exports)) {
+      for (const [key, value] of Object.entries(exports as Record<string, unknown>)) {
         if (typeof value === 'function') handlers[key] = value as TaskHandler;
       }
       return handlers;
@@ -75,4 +73,25 @@ export function createNodeDebugHost(
     createExecution,
     validate,
   };
+}
+
+type LoadedModule = Record<string, unknown> & { default?: unknown };
+
+/** Error codes of a `require` that met an ES module it cannot load synchronously. */
+const ESM_ONLY = new Set(['ERR_REQUIRE_ESM', 'ERR_REQUIRE_ASYNC_MODULE']);
+
+/**
+ * Loads a handlers module (user code, not bundled): CommonJS with `require`; an ES module (`.mjs`, or `.js`
+ * under `"type": "module"`, or one with top-level await) with a dynamic `import()` of its file URL.
+ */
+async function loadModule(file: string): Promise<LoadedModule> {
+  if (!file.endsWith('.mjs')) {
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      return require(file) as LoadedModule;
+    } catch (error) {
+      if (!ESM_ONLY.has((error as { code?: string }).code ?? '')) throw error;
+    }
+  }
+  return (await import(pathToFileURL(file).href)) as LoadedModule;
 }
