@@ -25,22 +25,31 @@ function span(node: SyntaxNode, markdown: string): HoverResult {
   return { markdown, start: node.offset, end: node.offset + node.length };
 }
 
-/** The scope and target name when `node` is a StartAt or transition value. */
-function transitionAt(
-  model: StateMachineModel,
-  node: SyntaxNode,
-): { scope: ScopeModel; target: string } | undefined {
-  for (const scope of model.scopes) {
-    if (scope.startAtNode === node && typeof node.value === 'string') return { scope, target: node.value };
-  }
-  for (const state of model.states) {
-    for (const t of state.transitions) if (t.node === node) return { scope: state.scope, target: t.target };
-  }
-  return undefined;
+interface NameIndex {
+  /** StartAt and transition value nodes -> their scope and target. */
+  targets: Map<SyntaxNode, { scope: ScopeModel; target: string }>;
+  /** State key nodes -> state. */
+  keys: Map<SyntaxNode, StateModel>;
 }
 
-function stateNamedBy(model: StateMachineModel, keyNode: SyntaxNode): StateModel | undefined {
-  return model.states.find((s) => s.keyNode === keyNode);
+const nameIndexes = new WeakMap<StateMachineModel, NameIndex>();
+
+/** Per-model index of the nodes that name states (built on the first hover of a model). */
+function nameIndexOf(model: StateMachineModel): NameIndex {
+  let index = nameIndexes.get(model);
+  if (!index) {
+    index = { targets: new Map(), keys: new Map() };
+    for (const scope of model.scopes) {
+      const node = scope.startAtNode;
+      if (node && typeof node.value === 'string') index.targets.set(node, { scope, target: node.value });
+    }
+    for (const state of model.states) {
+      index.keys.set(state.keyNode, state);
+      for (const t of state.transitions) index.targets.set(t.node, { scope: state.scope, target: t.target });
+    }
+    nameIndexes.set(model, index);
+  }
+  return index;
 }
 
 function languageOf(model: StateMachineModel, ctx: ObjectContext) {
@@ -64,7 +73,7 @@ function enclosingField(
 
 function keyHover(model: StateMachineModel, keyNode: SyntaxNode): HoverResult | undefined {
   const key = keyNode.value as string;
-  const state = stateNamedBy(model, keyNode);
+  const state = nameIndexOf(model).keys.get(keyNode);
   if (state) return span(keyNode, stateSummaryMarkdown(state));
   const object = keyNode.parent?.parent;
   const ctx = object && objectContextOf(model, object);
@@ -98,7 +107,7 @@ function keyHover(model: StateMachineModel, keyNode: SyntaxNode): HoverResult | 
 }
 
 function valueHover(model: StateMachineModel, node: SyntaxNode, offset: number): HoverResult | undefined {
-  const transition = transitionAt(model, node);
+  const transition = nameIndexOf(model).targets.get(node);
   if (transition) {
     const target = transition.scope.byName.get(transition.target);
     return span(
