@@ -58,6 +58,23 @@ test('completion over LSP in a JSON document, also after an edit', { timeout: 10
     const labels = keys.items.map((i) => i.label);
     assert.ok(labels.includes('Comment') && labels.includes('Parameters'), JSON.stringify(labels));
     assert.ok(!labels.includes('Next') && !labels.includes('End'), 'Next present, End excluded with it');
+
+    const withCall = edited.replace(
+      '"Next": "B", ',
+      `"Next": "B", "Parameters": {"m.$": "States.Format('{}', $.a)"}`,
+    );
+    await client.change(uri, 3, withCall);
+    const help = (await client.connection.sendRequest(SignatureHelpRequest.type, {
+      textDocument: { uri },
+      position: at(withCall, '$.a)', 1),
+    })) as SignatureHelp;
+    assert.equal(help.signatures[0].label, 'States.Format(template, values...): string');
+    assert.equal(help.activeParameter, 1);
+    const inCall = (await client.connection.sendRequest(CompletionRequest.type, {
+      textDocument: { uri },
+      position: at(withCall, '$.a)', 0),
+    })) as CompletionList;
+    assert.ok(inCall.items.some((i) => i.label === '$$.Execution.Id'));
   } finally {
     client.dispose();
   }
