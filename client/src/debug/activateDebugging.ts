@@ -29,6 +29,7 @@ const ASL_DOCUMENTS: vscode.DocumentSelector = [
 
 export function activateDebugging(context: vscode.ExtensionContext): void {
   const provider = new AslConfigurationProvider();
+  const codeLenses = new WorkflowCodeLensProvider();
   context.subscriptions.push(
     vscode.debug.registerDebugConfigurationProvider(ASL_DEBUG_TYPE, provider),
     vscode.debug.registerDebugConfigurationProvider(
@@ -37,7 +38,8 @@ export function activateDebugging(context: vscode.ExtensionContext): void {
       vscode.DebugConfigurationProviderTriggerKind.Dynamic,
     ),
     vscode.debug.registerDebugAdapterDescriptorFactory(ASL_DEBUG_TYPE, new InlineAdapterFactory()),
-    vscode.languages.registerCodeLensProvider(ASL_DOCUMENTS, new WorkflowCodeLensProvider()),
+    vscode.languages.registerCodeLensProvider(ASL_DOCUMENTS, codeLenses),
+    codeLenses,
     vscode.commands.registerCommand(RUN_WORKFLOW_COMMAND, (uri?: vscode.Uri) => startWorkflow(uri, true)),
     vscode.commands.registerCommand(DEBUG_WORKFLOW_COMMAND, (uri?: vscode.Uri) => startWorkflow(uri, false)),
     vscode.commands.registerCommand(EXPORT_HISTORY_COMMAND, exportHistory),

@@ -1,7 +1,7 @@
 /**
  * DebugConfigurationProvider for the `asl` debug type: initial launch.json configurations, and F5 on an
- * ASL file without launch.json (fills `program` from the active editor). Uses the shared launch types
- * from server/src/protocol; no adapter logic here.
+ * ASL file without launch.json (fills `program` from the active editor); refuses to launch in an untrusted
+ * workspace (./trustGate). Uses the shared launch types from server/src/protocol; no adapter logic here.
  */
 import * as vscode from 'vscode';
 import {
@@ -9,6 +9,7 @@ import {
   type AslLaunchArguments,
   defaultLaunchConfiguration,
 } from '../../../server/src/protocol/launchConfiguration';
+import { allowWorkflowStart } from './trustGate';
 
 /** Whether a document is an ASL workflow the debugger can run. */
 export function isAslDocument(document: vscode.TextDocument): boolean {
@@ -28,6 +29,8 @@ export class AslConfigurationProvider implements vscode.DebugConfigurationProvid
     _folder: vscode.WorkspaceFolder | undefined,
     config: vscode.DebugConfiguration,
   ): vscode.DebugConfiguration | undefined {
+    // Restricted Mode: nothing runs (a launch can load handler modules). undefined aborts the launch.
+    if (!allowWorkflowStart(config.noDebug === true ? 'run' : 'debug', config)) return undefined;
     if (!config.type && !config.request && !config.name) {
       const editor = vscode.window.activeTextEditor;
       if (editor && isAslDocument(editor.document)) {
