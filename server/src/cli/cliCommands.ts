@@ -18,6 +18,11 @@ export function registerCommands(): void {
     summary: 'run workflow test specs and report like a test runner (--reporter junit)',
     load: async () => (await import('./testCommand.js')).main,
   });
+  _defineCommand('test-state', {
+    summary:
+      'evaluate one state as the TestState API does (--state, --input, --mock-result, --inspection-level)',
+    load: async () => (await import('./testStateCommand.js')).main,
+  });
   _defineCommand('lsp', {
     summary: 'serve the ASL language server (--stdio default)',
     load: async () => (await import('./lspCommand.js')).main,

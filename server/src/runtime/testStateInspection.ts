@@ -15,6 +15,12 @@ function text(value: unknown): string {
   return JSON.stringify(value === undefined ? null : value);
 }
 
+/** The value after ResultSelector: the raw result when there is none; nothing when it did not complete. */
+function selected(i: StateInspection | undefined, def: Json): unknown {
+  if (i?.afterResultSelector !== undefined) return i.afterResultSelector;
+  return def.ResultSelector === undefined ? i?.result : undefined;
+}
+
 /** What the inspection builder needs beyond the engine's view of the state. */
 export interface InspectionFacts {
   def: Json;
@@ -49,7 +55,7 @@ export function buildInspectionData(i: StateInspection | undefined, facts: Inspe
       put('afterInputPath', i?.afterInputPath);
       if (facts.itemsPath?.failed) return out;
       if (def.ItemsPath !== undefined) put('afterItemsPath', facts.itemsPath?.value);
-      put('afterResultSelector', i?.afterResultSelector ?? i?.result);
+      put('afterResultSelector', selected(i, def));
       put('afterResultPath', i?.afterResultPath);
     }
     const numbers = facts.mapNumbers ?? { maxConcurrency: 0 };
@@ -71,7 +77,7 @@ export function buildInspectionData(i: StateInspection | undefined, facts: Inspe
     return out;
   }
   if (type === 'Parallel') {
-    put('afterResultSelector', i.afterResultSelector ?? i.result);
+    put('afterResultSelector', selected(i, def));
     put('afterResultPath', i.afterResultPath);
     return out;
   }
@@ -83,7 +89,7 @@ export function buildInspectionData(i: StateInspection | undefined, facts: Inspe
     put('afterParameters', i.effectiveInput);
     if (type === 'Task') put('result', i.result);
   }
-  put('afterResultSelector', i.afterResultSelector ?? i.result);
+  put('afterResultSelector', selected(i, def));
   put('afterResultPath', i.afterResultPath);
   return out;
 }

@@ -66,3 +66,13 @@ test('retrier decision: backoff grows per earlier retry, capped by MaxDelaySecon
   // States.Runtime is never retried.
   assert.equal(retrierDecision(def, 'States.Runtime', 0), undefined);
 });
+
+test('inspection: a ResultSelector that failed leaves afterResultSelector out (no raw-result stand-in)', () => {
+  const i = seen({ stateType: 'Task', afterInputPath: {}, effectiveInput: {}, result: { a: 1 } });
+  const def = { Type: 'Task', ResultSelector: { 'b.$': '$.missing' } };
+  const data = buildInspectionData(i, { def, jsonata: false, input: {} });
+  assert.equal(data.result, '{"a":1}');
+  assert.equal('afterResultSelector' in data, false);
+  const plain = buildInspectionData(i, { def: { Type: 'Task' }, jsonata: false, input: {} });
+  assert.equal(plain.afterResultSelector, '{"a":1}');
+});
