@@ -1,4 +1,5 @@
-// 200 launch/terminate cycles against one adapter server (one process): the heap after GC must not grow.
+// 200 launch/terminate cycles against one adapter server (one process), each ended while paused at entry, at
+// an error raised in a Parallel branch, or with tasks waiting: the heap after GC must not grow.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as v8 from 'node:v8';
@@ -35,7 +36,16 @@ test(
       const client = new DebugClient('node', 'unused', 'asl');
       await client.start(port);
       try {
-        if (i % 2 === 0) {
+        if (i % 3 === 2) {
+          // paused where a Parallel branch raises an error (held in the runtime's error hook)
+          const raised = nextStop(client);
+          await startDebugging(
+            client,
+            { program: dapFixture('errors.asl.json'), input: { kind: 'bad' } },
+            () => client.setExceptionBreakpointsRequest({ filters: ['uncaught'] }),
+          );
+          assert.equal((await raised).reason, 'exception');
+        } else if (i % 3 === 0) {
           // paused at entry
           const entry = nextStop(client);
           await startDebugging(client, {
