@@ -1,12 +1,13 @@
 /**
- * `npm run bench`: runs every benchmark group (validation, CLI cold start, runtime), prints a table and writes
- * .bench/results.json. BENCH_QUICK=1 runs fewer rounds; BENCH_ONLY=validation,cli,runtime picks groups.
+ * `npm run bench`: runs every benchmark group (validation, completion/hover, CLI cold start, runtime), prints a table and writes
+ * .bench/results.json. BENCH_QUICK=1 runs fewer rounds; BENCH_ONLY=validation,editor,cli,runtime picks groups.
  * Bench-only entry point; installs nothing, no network.
  */
 import './withResolversPolyfill';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { benchCli } from './cliBench';
+import { benchEditorFeatures } from './editorBench';
 import { benchRuntime } from './runtimeBench';
 import { type BenchRow } from './benchTypes';
 import { generateLargeDefinition } from './generateLargeDefinition';
@@ -86,6 +87,12 @@ function printTable(rows: BenchRow[]): void {
   for (const l of lines) console.log(show(l));
 }
 
+const editor: Group = async (rows) => {
+  const large = generateLargeDefinition({ states: 2000, targetBytes: 1024 * 1024 });
+  const label = `${Math.round(large.length / 1024)} KB / 2,000 states`;
+  rows.push(...(await benchEditorFeatures(large, label, scale(10))));
+};
+
 const runtime: Group = async (rows) => {
   rows.push(...(await benchRuntime(repoRoot, scale(10))));
 };
@@ -94,6 +101,7 @@ async function main(): Promise<number> {
   const rows: BenchRow[] = [];
   const groups: Array<[string, Group]> = [
     ['validation', validation],
+    ['editor', editor],
     ['cli', cli],
     ['runtime', runtime],
   ];
