@@ -12,10 +12,10 @@ import {
   jsonataDocumentation,
   statesFieldDocumentation,
 } from './completionDocs';
-import { CompletionItemKind, type CompletionItem } from './completionTypes';
+import { CompletionItemKind, type CompletionItem, type Range } from './completionTypes';
 import type { CursorContext } from './cursorContext';
 import { variablesVisibleFrom } from './documentFacts';
-import { rangeItem, snippetEscape } from './insertText';
+import { rangeItem, snippetEscape, spanRange } from './insertText';
 import { classifyPath, languageAt, stateAt } from './pathContext';
 
 /** Context object paths (without prefix) with a fallback doc: the catalog's list plus Distributed Map items. */
@@ -44,18 +44,11 @@ export function stringRole(model: StateMachineModel, ctx: CursorContext): String
   return 'none';
 }
 
-function variableItems(
-  model: StateMachineModel,
-  ctx: CursorContext,
-  start: number,
-  end: number,
-): CompletionItem[] {
+function variableItems(model: StateMachineModel, ctx: CursorContext, range: Range): CompletionItem[] {
   const state = stateAt(model, classifyPath(ctx.path.slice(0, -1)).statePath);
   return variablesVisibleFrom(model, state).map((v) =>
     rangeItem(
-      model,
-      start,
-      end,
+      range,
       `$${v.name}`,
       `$${v.name}`,
       `Variable \`$${v.name}\`, assigned in \`${v.state.name}\`.`,
@@ -83,21 +76,14 @@ function completeJsonPath(
   intrinsics: boolean,
 ): CompletionItem[] {
   const { start, end, token } = tokenRange(ctx, model.text, cursor);
+  const range = spanRange(model, start, end);
   const items: CompletionItem[] = [];
   const before = ctx.prefix.slice(0, ctx.prefix.length - token.length);
   const argumentPosition = /^\s*$|[(,]\s*$/.test(before);
   if (token.startsWith('$') || token === '') {
     if (token === '' || token === '$') {
       items.push(
-        rangeItem(
-          model,
-          start,
-          end,
-          '$',
-          '$',
-          'The state input (effective input).',
-          CompletionItemKind.Keyword,
-        ),
+        rangeItem(range, '$', '$', 'The state input (effective input).', CompletionItemKind.Keyword),
       );
     }
     // ResultPath writes into the input: no context object, no variables there.
@@ -105,9 +91,7 @@ function completeJsonPath(
     for (const c of resultPath ? [] : CONTEXT_PATH_LIST) {
       items.push(
         rangeItem(
-          model,
-          start,
-          end,
+          range,
           `$$.${c.name}`,
           `$$.${c.name}`,
           contextDocumentation(`$$.${c.name}`, c.doc),
@@ -115,22 +99,13 @@ function completeJsonPath(
         ),
       );
     }
-    if (!token.startsWith('$$') && !resultPath) items.push(...variableItems(model, ctx, start, end));
+    if (!token.startsWith('$$') && !resultPath) items.push(...variableItems(model, ctx, range));
   }
   if (intrinsics && argumentPosition && !token.startsWith('$')) {
     for (const f of INTRINSIC_FUNCTIONS.values()) {
       const snippet = `${f.name}(${f.minArgs > 0 ? '$1' : ''})$0`;
       items.push(
-        rangeItem(
-          model,
-          start,
-          end,
-          f.name,
-          snippet,
-          intrinsicDocumentation(f.name),
-          CompletionItemKind.Function,
-          true,
-        ),
+        rangeItem(range, f.name, snippet, intrinsicDocumentation(f.name), CompletionItemKind.Function, true),
       );
     }
   }
@@ -140,6 +115,7 @@ function completeJsonPath(
 /** JSONata inside `{% %}`: functions, `$states.*`, context paths and variables. */
 function completeJsonata(model: StateMachineModel, ctx: CursorContext, cursor: number): CompletionItem[] {
   const { start, end, token } = tokenRange(ctx, model.text, cursor);
+  const range = spanRange(model, start, end);
   if (token !== '' && !token.startsWith('$')) return [];
   const items: CompletionItem[] = [];
   if (
@@ -152,9 +128,7 @@ function completeJsonata(model: StateMachineModel, ctx: CursorContext, cursor: n
     for (const c of CONTEXT_PATH_LIST) {
       items.push(
         rangeItem(
-          model,
-          start,
-          end,
+          range,
           `$states.context.${c.name}`,
           `$states.context.${c.name}`,
           contextDocumentation(`$states.context.${c.name}`, c.doc),
@@ -167,35 +141,17 @@ function completeJsonata(model: StateMachineModel, ctx: CursorContext, cursor: n
   for (const f of STATES_FIELD_NAMES) {
     const written = `$states.${f}`;
     items.push(
-      rangeItem(
-        model,
-        start,
-        end,
-        written,
-        written,
-        statesFieldDocumentation(written),
-        CompletionItemKind.Field,
-      ),
+      rangeItem(range, written, written, statesFieldDocumentation(written), CompletionItemKind.Field),
     );
   }
   if (token.startsWith('$states.')) return items;
   items.push(
-    rangeItem(
-      model,
-      start,
-      end,
-      '$states',
-      '$states',
-      statesFieldDocumentation('$states'),
-      CompletionItemKind.Variable,
-    ),
+    rangeItem(range, '$states', '$states', statesFieldDocumentation('$states'), CompletionItemKind.Variable),
   );
   for (const f of JSONATA_FUNCTIONS.values()) {
     items.push(
       rangeItem(
-        model,
-        start,
-        end,
+        range,
         f.name,
         `${snippetEscape(f.name)}(${/\(\)/.test(f.signature) ? '' : '$1'})$0`,
         jsonataDocumentation(f.name),
@@ -204,7 +160,7 @@ function completeJsonata(model: StateMachineModel, ctx: CursorContext, cursor: n
       ),
     );
   }
-  items.push(...variableItems(model, ctx, start, end));
+  items.push(...variableItems(model, ctx, range));
   return items;
 }
 

@@ -181,11 +181,14 @@ export function snippetItem(
   };
 }
 
+/** The LSP range of `[start, end)`. */
+export function spanRange(model: StateMachineModel, start: number, end: number): Range {
+  return { start: model.lines.positionAt(start), end: model.lines.positionAt(end) };
+}
+
 /** An item replacing `[start, end)` inside a string with `text` (expression completion). */
 export function rangeItem(
-  model: StateMachineModel,
-  start: number,
-  end: number,
+  range: Range,
   label: string,
   text: string,
   documentation: string | DocEntry,
@@ -208,9 +211,6 @@ export function rangeItem(
     sortText: `${rank}${label}`,
     filterText: label,
     insertTextFormat: snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
-    textEdit: {
-      range: { start: model.lines.positionAt(start), end: model.lines.positionAt(end) },
-      newText: text,
-    },
+    textEdit: { range: { start: { ...range.start }, end: { ...range.end } }, newText: text },
   };
 }
