@@ -5,12 +5,20 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
+import type { Readable, Writable } from 'node:stream';
 import { DebugClient } from '@vscode/debugadapter-testsupport';
 import { repoRoot } from '../support/paths';
 import { dapFixture, lineOf, nextStop, startDebugging, whereStopped } from './dapTestHarness';
 
 const adapter = path.join(repoRoot, 'dist', 'debugAdapter.js');
 const cli = path.join(repoRoot, 'dist', 'cli.js');
+
+/** A DebugClient talking to an adapter process spawned by the test (`asl dap` takes arguments). */
+class StdioDebugClient extends DebugClient {
+  attach(readable: Readable, writable: Writable): void {
+    this.connect(readable, writable);
+  }
+}
 
 test('dist/debugAdapter.js speaks DAP over stdio', { timeout: 30_000 }, async () => {
   assert.ok(fs.existsSync(adapter), 'dist/debugAdapter.js is missing: run npm run bundle');
@@ -111,6 +119,36 @@ test(
       await terminated;
     } finally {
       await client.stop();
+    }
+  },
+);
+
+test(
+  'asl dap (dist/cli.js) over stdio pauses where a Parallel branch raises an uncaught error',
+  { timeout: 30_000 },
+  async () => {
+    assert.ok(fs.existsSync(cli), 'dist/cli.js is missing: run npm run bundle');
+    const child = spawn(process.execPath, [cli, 'dap'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const client = new StdioDebugClient('node', 'unused', 'asl');
+    client.attach(child.stdout, child.stdin);
+    try {
+      const stop = nextStop(client);
+      await startDebugging(client, { program: dapFixture('errors.asl.json'), input: { kind: 'bad' } }, () =>
+        client.setExceptionBreakpointsRequest({ filters: ['uncaught'] }),
+      );
+      const raised = await stop;
+      assert.equal(raised.reason, 'exception');
+      const where = await whereStopped(client, raised);
+      assert.deepEqual([where.thread, where.frame], ['Parallel "Fan" branch 1', 'Bad']);
+      const info = await client.exceptionInfoRequest({ threadId: raised.threadId });
+      assert.equal(info.body.exceptionId, 'Custom.Bad');
+      assert.equal(info.body.breakMode, 'unhandled');
+      const terminated = client.waitForEvent('terminated');
+      await client.continueRequest({ threadId: raised.threadId });
+      await terminated;
+      await client.disconnectRequest({});
+    } finally {
+      child.kill();
     }
   },
 );
