@@ -15,11 +15,11 @@ import {
   type StateMachineModel,
   type StateModel,
   type StatePath,
+  type StateType,
   type Transition,
 } from './stateMachine';
 import {
   pathOf,
-  propertiesOf,
   valueNodeOf,
   valueOf,
   type DocumentFormat,
@@ -52,34 +52,45 @@ export function parseStateMachine(text: string, options: ParseOptions = {}): Sta
   return buildStateMachineModel(text, parser(text, options));
 }
 
+/** A StateMachineModel whose plain definition is computed on first use (a prototype getter). */
+class LazyStateMachineModel implements StateMachineModel {
+  readonly format: DocumentFormat;
+  readonly lines: LineIndex;
+  readonly root: SyntaxNode | undefined;
+  rootScope: ScopeModel | undefined = undefined;
+  scopes: ScopeModel[] = [];
+  states: StateModel[] = [];
+  statesByName = new Map<string, StateModel[]>();
+  private definitionCache: unknown = undefined;
+  private definitionComputed = false;
+
+  constructor(
+    readonly text: string,
+    readonly tree: SyntaxTree,
+    readonly queryLanguage: QueryLanguage,
+  ) {
+    this.format = tree.format;
+    this.lines = new LineIndex(text);
+    this.root = tree.root;
+  }
+
+  get definition(): unknown {
+    if (!this.definitionComputed) {
+      this.definitionCache = valueOf(this.root);
+      this.definitionComputed = true;
+    }
+    return this.definitionCache;
+  }
+}
+
 /** Builds the model from an already parsed syntax tree (any front end). */
 export function buildStateMachineModel(text: string, tree: SyntaxTree): StateMachineModel {
   const root = tree.root;
   const topLanguageNode = valueNodeOf(root, 'QueryLanguage');
   const queryLanguage: QueryLanguage = topLanguageNode?.value === 'JSONata' ? 'JSONata' : 'JSONPath';
-  let definitionCache: unknown;
-  let definitionComputed = false;
-  const model: StateMachineModel = {
-    text,
-    format: tree.format,
-    tree,
-    lines: new LineIndex(text),
-    root,
-    get definition() {
-      if (!definitionComputed) {
-        definitionCache = valueOf(root);
-        definitionComputed = true;
-      }
-      return definitionCache;
-    },
-    queryLanguage,
-    rootScope: undefined,
-    scopes: [],
-    states: [],
-    statesByName: new Map(),
-  };
+  const model = new LazyStateMachineModel(text, tree, queryLanguage);
   if (root?.type === 'object') {
-    model.rootScope = buildScope(model, root, 'root', undefined, undefined, 0);
+    model.rootScope = buildScope(model, root, 'root', undefined, undefined, 0, []);
   }
   return model;
 }
@@ -91,12 +102,13 @@ function buildScope(
   owner: StateModel | undefined,
   branchIndex: number | undefined,
   depth: number,
+  path: StatePath = pathOf(node),
 ): ScopeModel {
   const startAtNode = valueNodeOf(node, 'StartAt');
   const statesNode = valueNodeOf(node, 'States');
   const scope: ScopeModel = {
     kind,
-    path: pathOf(node),
+    path,
     node,
     startAt: typeof startAtNode?.value === 'string' ? startAtNode.value : undefined,
     startAtNode,
@@ -108,8 +120,12 @@ function buildScope(
     depth,
   };
   model.scopes.push(scope);
-  for (const [name, keyNode, valueNode] of propertiesOf(statesNode)) {
-    const state = buildState(model, scope, name, keyNode, valueNode);
+  const properties = statesNode?.type === 'object' ? (statesNode.children ?? []) : [];
+  for (const prop of properties) {
+    const keyNode = prop.children?.[0];
+    const name = keyNode?.value;
+    if (!keyNode || typeof name !== 'string') continue;
+    const state = buildState(model, scope, name, keyNode, prop.children?.[1]);
     scope.states.push(state);
     if (!scope.byName.has(name)) scope.byName.set(name, state);
     const sameName = model.statesByName.get(name);
@@ -119,6 +135,94 @@ function buildScope(
   return scope;
 }
 
+/** The fields of a state object the model reads, found in one pass (the last duplicate key wins). */
+interface StateFields {
+  type?: SyntaxNode;
+  queryLanguage?: SyntaxNode;
+  next?: SyntaxNode;
+  default?: SyntaxNode;
+  choices?: SyntaxNode;
+  catchers?: SyntaxNode;
+  branches?: SyntaxNode;
+  itemProcessor?: SyntaxNode;
+  iterator?: SyntaxNode;
+}
+
+function readStateFields(node: SyntaxNode | undefined): StateFields {
+  const fields: StateFields = {};
+  if (node?.type !== 'object' || !node.children) return fields;
+  for (const prop of node.children) {
+    const children = prop.children;
+    if (!children) continue;
+    const value = children[1];
+    switch (children[0]?.value) {
+      case 'Type':
+        fields.type = value;
+        break;
+      case 'QueryLanguage':
+        fields.queryLanguage = value;
+        break;
+      case 'Next':
+        fields.next = value;
+        break;
+      case 'Default':
+        fields.default = value;
+        break;
+      case 'Choices':
+        fields.choices = value;
+        break;
+      case 'Catch':
+        fields.catchers = value;
+        break;
+      case 'Branches':
+        fields.branches = value;
+        break;
+      case 'ItemProcessor':
+        fields.itemProcessor = value;
+        break;
+      case 'Iterator':
+        fields.iterator = value;
+        break;
+    }
+  }
+  return fields;
+}
+
+/** A StateModel whose plain definition is computed on first use (a prototype getter, no closure per state). */
+class LazyStateModel implements StateModel {
+  type: StateType | undefined;
+  queryLanguage: QueryLanguage;
+  children: ScopeModel[] = [];
+  transitions: Transition[];
+  private definitionCache: StateDefinition | undefined = undefined;
+
+  constructor(
+    readonly name: string,
+    readonly keyNode: SyntaxNode,
+    readonly node: SyntaxNode | undefined,
+    readonly path: StatePath,
+    readonly scope: ScopeModel,
+    fields: StateFields,
+    topLanguage: QueryLanguage,
+  ) {
+    const typeValue = fields.type?.value;
+    this.type = isStateType(typeValue) ? typeValue : undefined;
+    const ownLanguage = fields.queryLanguage?.value;
+    this.queryLanguage = ownLanguage === 'JSONata' || ownLanguage === 'JSONPath' ? ownLanguage : topLanguage;
+    this.transitions = collectTransitions(fields);
+  }
+
+  get definition(): StateDefinition {
+    if (this.definitionCache === undefined) {
+      const value = valueOf(this.node);
+      this.definitionCache = (
+        value && typeof value === 'object' && !Array.isArray(value) ? value : {}
+      ) as StateDefinition;
+    }
+    return this.definitionCache;
+  }
+}
+
 function buildState(
   model: StateMachineModel,
   scope: ScopeModel,
@@ -126,70 +230,70 @@ function buildState(
   keyNode: SyntaxNode,
   node: SyntaxNode | undefined,
 ): StateModel {
-  const typeValue = valueNodeOf(node, 'Type')?.value;
-  const ownLanguage = valueNodeOf(node, 'QueryLanguage')?.value;
-  let definitionCache: StateDefinition | undefined;
-  const state: StateModel = {
-    name,
-    keyNode,
-    node,
-    path: node ? pathOf(node) : [...scope.path, 'States', name],
-    type: isStateType(typeValue) ? typeValue : undefined,
-    queryLanguage:
-      ownLanguage === 'JSONata' || ownLanguage === 'JSONPath' ? ownLanguage : model.queryLanguage,
-    scope,
-    children: [],
-    transitions: collectTransitions(node),
-    get definition() {
-      if (definitionCache === undefined) {
-        const value = valueOf(node);
-        definitionCache = (
-          value && typeof value === 'object' && !Array.isArray(value) ? value : {}
-        ) as StateDefinition;
-      }
-      return definitionCache;
-    },
-  };
+  const fields = readStateFields(node);
+  // The state's value sits at <scope>.States.<name> (the same path pathOf(node) walks up to).
+  const path: StatePath = [...scope.path, 'States', name];
+  const state = new LazyStateModel(name, keyNode, node, path, scope, fields, model.queryLanguage);
   model.states.push(state);
 
   if (node?.type === 'object') {
-    const branches = valueNodeOf(node, 'Branches');
+    const branches = fields.branches;
     if ((state.type === 'Parallel' || state.type === undefined) && branches?.type === 'array') {
-      (branches.children ?? []).forEach((branchNode, index) => {
+      const items = branches.children ?? [];
+      for (let index = 0; index < items.length; index++) {
+        const branchNode = items[index];
         if (branchNode.type === 'object') {
-          state.children.push(buildScope(model, branchNode, 'branch', state, index, scope.depth + 1));
+          state.children.push(
+            buildScope(model, branchNode, 'branch', state, index, scope.depth + 1, [
+              ...path,
+              'Branches',
+              index,
+            ]),
+          );
         }
-      });
+      }
     }
     if (state.type === 'Map' || state.type === undefined) {
-      const processor = valueNodeOf(node, 'ItemProcessor') ?? valueNodeOf(node, 'Iterator');
+      const processor = fields.itemProcessor ?? fields.iterator;
       if (processor?.type === 'object') {
-        state.children.push(buildScope(model, processor, 'itemProcessor', state, undefined, scope.depth + 1));
+        const key = fields.itemProcessor ? 'ItemProcessor' : 'Iterator';
+        state.children.push(
+          buildScope(model, processor, 'itemProcessor', state, undefined, scope.depth + 1, [...path, key]),
+        );
       }
     }
   }
   return state;
 }
 
-function collectTransitions(node: SyntaxNode | undefined): Transition[] {
+function collectTransitions(fields: StateFields): Transition[] {
   const transitions: Transition[] = [];
-  if (node?.type !== 'object') return transitions;
-  const add = (kind: Transition['kind'], target: SyntaxNode | undefined, index?: number) => {
-    if (target?.type === 'string' && typeof target.value === 'string') {
-      transitions.push({ kind, target: target.value, node: target, index });
+  addTransition(transitions, 'Next', fields.next);
+  addTransition(transitions, 'Default', fields.default);
+  const choices = fields.choices;
+  if (choices?.type === 'array' && choices.children) {
+    for (let i = 0; i < choices.children.length; i++) {
+      addTransition(transitions, 'ChoiceNext', valueNodeOf(choices.children[i], 'Next'), i);
     }
-  };
-  add('Next', valueNodeOf(node, 'Next'));
-  add('Default', valueNodeOf(node, 'Default'));
-  const choices = valueNodeOf(node, 'Choices');
-  if (choices?.type === 'array') {
-    (choices.children ?? []).forEach((rule, i) => add('ChoiceNext', valueNodeOf(rule, 'Next'), i));
   }
-  const catchers = valueNodeOf(node, 'Catch');
-  if (catchers?.type === 'array') {
-    (catchers.children ?? []).forEach((catcher, i) => add('CatchNext', valueNodeOf(catcher, 'Next'), i));
+  const catchers = fields.catchers;
+  if (catchers?.type === 'array' && catchers.children) {
+    for (let i = 0; i < catchers.children.length; i++) {
+      addTransition(transitions, 'CatchNext', valueNodeOf(catchers.children[i], 'Next'), i);
+    }
   }
   return transitions;
+}
+
+function addTransition(
+  transitions: Transition[],
+  kind: Transition['kind'],
+  target: SyntaxNode | undefined,
+  index?: number,
+): void {
+  if (target?.type === 'string' && typeof target.value === 'string') {
+    transitions.push({ kind, target: target.value, node: target, index });
+  }
 }
 
 /** The state at exactly `path`, if any. */
