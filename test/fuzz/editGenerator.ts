@@ -5,6 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { stringify } from 'yaml';
 import type { Rng } from './prng';
 
 export interface CorpusDocument {
@@ -125,6 +126,21 @@ export function generateEdit(
   const at = rng.int(0, text.length);
   const tokens = languageId === 'asl-yaml' ? YAML_TOKENS : JSON_TOKENS;
   const roll = rng.next();
+  if (roll < 0.01) {
+    // Hostile: nesting around the parser's limit (1,000 levels), balanced or not.
+    const depth = rng.int(900, 3000);
+    const insert = rng.chance(0.5) ? '['.repeat(depth) + ']'.repeat(depth) : '['.repeat(depth);
+    return { kind: 'insert-deep', start: at, end: at, insert };
+  }
+  if (roll < 0.015) {
+    // Hostile: a long string (100-300 KB) pasted as a value.
+    return {
+      kind: 'insert-long-string',
+      start: at,
+      end: at,
+      insert: `"${'x'.repeat(rng.int(100_000, 300_000))}"`,
+    };
+  }
   if (roll < 0.2) return { kind: 'insert-chars', start: at, end: at, insert: randomChars(rng) };
   if (roll < 0.45) return { kind: 'insert-token', start: at, end: at, insert: rng.pick(tokens) };
   if (roll < 0.65) {
@@ -149,8 +165,11 @@ export function applyEdit(text: string, edit: GeneratedEdit): string {
   return text.slice(0, edit.start) + edit.insert + text.slice(edit.end);
 }
 
-/** Every .json/.yaml definition under the corpus folders (sorted, so a seed always sees the same list). */
-export function loadCorpus(corpusDir: string, limit = Infinity): CorpusDocument[] {
+/**
+ * Every .json/.yaml definition under the corpus folders (sorted, so a seed always sees the same list), plus
+ * a YAML rendition of every `yamlEvery`-th parseable JSON one (the corpus has few YAML files of its own).
+ */
+export function loadCorpus(corpusDir: string, limit = Infinity, yamlEvery = 4): CorpusDocument[] {
   const files: string[] = [];
   const walk = (dir: string): void => {
     for (const entry of fs
@@ -162,9 +181,20 @@ export function loadCorpus(corpusDir: string, limit = Infinity): CorpusDocument[
     }
   };
   walk(corpusDir);
-  return files.slice(0, limit).map((file) => ({
+  const documents: CorpusDocument[] = files.slice(0, limit).map((file) => ({
     file,
     text: fs.readFileSync(file, 'utf8'),
     languageId: /\.ya?ml$/.test(file) ? 'asl-yaml' : 'asl',
   }));
+  const renditions: CorpusDocument[] = [];
+  documents.forEach((doc, i) => {
+    if (doc.languageId !== 'asl' || i % yamlEvery !== 0) return;
+    try {
+      const text = stringify(JSON.parse(doc.text) as unknown, { lineWidth: 0 });
+      renditions.push({ file: `${doc.file} (as YAML)`, text, languageId: 'asl-yaml' });
+    } catch {
+      // Not plain JSON (comments, invalid corpus entries): no rendition.
+    }
+  });
+  return [...documents, ...renditions];
 }

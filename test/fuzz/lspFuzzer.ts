@@ -7,7 +7,13 @@
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ErrorCodes, MessageType, ResponseError } from 'vscode-languageserver/node';
+import {
+  type Diagnostic,
+  ErrorCodes,
+  MessageType,
+  type Position,
+  ResponseError,
+} from 'vscode-languageserver/node';
 import { LspTestClient } from '../lsp/lspTestClient';
 import { repoRoot } from '../support/paths';
 import { applyEdit, type CorpusDocument, generateEdit, type GeneratedEdit } from './editGenerator';
@@ -43,6 +49,8 @@ export interface LspFuzzReport {
   failures: LspFuzzFailure[];
   /** The slowest request (edit -> diagnostics publish counts as `diagnostics`), in ms, with where it happened. */
   slowest: { method: string; ms: number; editIndex: number; file: string };
+  /** The slowest request of each method (diagnostics included), in ms. */
+  slowestByMethod: Record<string, { ms: number; editIndex: number; file: string }>;
   /** Requests slower than 200 ms. */
   over200ms: number;
   /** YAML documents answered with the "no YAML front end" internal error (not a crash: the front end is absent). */
@@ -53,9 +61,42 @@ const REQUESTS = [
   'textDocument/completion',
   'textDocument/hover',
   'textDocument/definition',
+  'textDocument/references',
+  'textDocument/prepareRename',
   'textDocument/rename',
   'textDocument/documentSymbol',
+  'textDocument/foldingRange',
+  'textDocument/selectionRange',
+  'textDocument/signatureHelp',
+  'textDocument/codeAction',
 ] as const;
+
+const RENAMES = ['Renamed', 'A B', '', 'x'.repeat(90), '__proto__'];
+
+/** Parameters of each fuzzed request at a position (code actions get the last published diagnostics). */
+function requestParams(
+  method: (typeof REQUESTS)[number],
+  textDocument: { uri: string },
+  position: Position,
+  newName: string,
+  diagnostics: Diagnostic[],
+): object {
+  switch (method) {
+    case 'textDocument/documentSymbol':
+    case 'textDocument/foldingRange':
+      return { textDocument };
+    case 'textDocument/rename':
+      return { textDocument, position, newName };
+    case 'textDocument/references':
+      return { textDocument, position, context: { includeDeclaration: true } };
+    case 'textDocument/selectionRange':
+      return { textDocument, positions: [position] };
+    case 'textDocument/codeAction':
+      return { textDocument, range: { start: position, end: position }, context: { diagnostics } };
+    default:
+      return { textDocument, position };
+  }
+}
 
 /** True when the YAML front end is part of the build (otherwise asl-yaml documents get an internal error). */
 export function yamlFrontEndBuilt(): boolean {
@@ -81,6 +122,7 @@ export async function runLspFuzz(options: LspFuzzOptions): Promise<LspFuzzReport
     unsupported: {},
     failures: [],
     slowest: { method: '', ms: 0, editIndex: -1, file: '' },
+    slowestByMethod: {},
     over200ms: 0,
     yamlUnavailable: 0,
   };
@@ -94,9 +136,13 @@ export async function runLspFuzz(options: LspFuzzOptions): Promise<LspFuzzReport
   let doc: TextDocument | undefined;
   let source: CorpusDocument = corpus[0];
   let docCount = 0;
+  let lastDiagnostics: Diagnostic[];
 
   const record = (method: string, ms: number, editIndex: number): void => {
     if (ms > report.slowest.ms) report.slowest = { method, ms, editIndex, file: source.file };
+    if (ms > (report.slowestByMethod[method]?.ms ?? -1)) {
+      report.slowestByMethod[method] = { ms, editIndex, file: source.file };
+    }
     if (ms > 200) report.over200ms++;
   };
 
@@ -136,6 +182,7 @@ export async function runLspFuzz(options: LspFuzzOptions): Promise<LspFuzzReport
       const published = client.diagnosticsForVersion(doc.uri, version);
       await client.change(doc.uri, version, [{ range, text: edit.insert }]);
       const params = await published;
+      lastDiagnostics = params.diagnostics;
       record('diagnostics', performance.now() - t0, i);
       for (const d of params.diagnostics) {
         if (d.code === 'internal-error') {
@@ -155,12 +202,7 @@ export async function runLspFuzz(options: LspFuzzOptions): Promise<LspFuzzReport
         const method = rng.pick(REQUESTS);
         const position = doc.positionAt(rng.int(0, doc.getText().length));
         const textDocument = { uri: doc.uri };
-        const params: object =
-          method === 'textDocument/documentSymbol'
-            ? { textDocument }
-            : method === 'textDocument/rename'
-              ? { textDocument, position, newName: rng.pick(['Renamed', 'A B', '', 'x'.repeat(90)]) }
-              : { textDocument, position };
+        const params = requestParams(method, textDocument, position, rng.pick(RENAMES), lastDiagnostics);
         const started = performance.now();
         report.requests++;
         try {
