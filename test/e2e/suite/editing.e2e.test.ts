@@ -1,12 +1,11 @@
 /**
- * NOT RUN YET (outside suite/, so index.ts never loads it): editor features through the real language
- * client -> server: completion in ErrorEquals, hover on an intrinsic, rename of a state across its
- * references. Written against workspace/editing.asl.json; move it to suite/editing.e2e.test.ts once the
- * language server answers completion, hover and rename (none had landed at 08:35 UTC on 2026-11-25).
+ * Editor features through the real language client -> server in the extension host: completion in
+ * ErrorEquals, hover on an intrinsic, rename of a state across its references (workspace/editing.asl.json).
+ * Runs only inside the extension host; uses the vscode API, never the product's sources.
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { openInEditor, positionOf } from '../suite/e2eHelpers';
+import { extensionId, openInEditor, positionOf } from './e2eHelpers';
 
 function labelOf(item: vscode.CompletionItem): string {
   const label = typeof item.label === 'string' ? item.label : item.label.label;
@@ -31,6 +30,15 @@ function applyEdits(doc: vscode.TextDocument, edits: vscode.TextEdit[]): string 
 }
 
 suite('editor features', () => {
+  // Run alone (--grep) this suite is the first to open a document: wait until activation has started the
+  // language client, or the first request finds no provider registered yet.
+  suiteSetup(async () => {
+    await openInEditor('editing.asl.json');
+    const ext = vscode.extensions.getExtension(extensionId);
+    assert.ok(ext, `extension ${extensionId} is installed`);
+    await ext.activate();
+  });
+
   test('completion inside ErrorEquals offers States.ALL and States.Timeout', async () => {
     const doc = await openInEditor('editing.asl.json');
     const inQuotes = positionOf(doc, '"ErrorEquals": [""]', '"ErrorEquals": ["'.length);

@@ -103,7 +103,42 @@ export function stringContentOf(model: StateMachineModel, node: SyntaxNode): Str
     offsets.push(node.offset + 1 + body.length);
     return decoded === value ? { value, offsets } : undefined;
   }
-  return raw === value ? identity(value, node.offset) : undefined;
+  if (raw === value) return identity(value, node.offset);
+  return quote === '|' || quote === '>' ? blockScalar(raw, node.offset, value) : undefined;
+}
+
+/**
+ * A YAML block scalar (`|` literal, `>` folded): content lines after the header, less their common
+ * indentation, aligned with the parsed value; each line break is a `\n`, a space (folding) or nothing
+ * (folded blank lines). Unusual scalars that do not align fall back to no mapping.
+ */
+function blockScalar(raw: string, start: number, value: string): StringContent | undefined {
+  const headerEnd = raw.indexOf('\n');
+  if (headerEnd < 0) return undefined;
+  const lines = raw.slice(headerEnd + 1).split('\n');
+  const first = lines.find((l) => l.trim() !== '');
+  if (first === undefined) return undefined;
+  const indent = first.length - first.trimStart().length;
+  const offsets: number[] = [];
+  let p = 0;
+  let lineStart = start + headerEnd + 1;
+  for (let i = 0; i < lines.length && p < value.length; i++) {
+    const line = lines[i];
+    if (i > 0 && (value[p] === '\n' || value[p] === ' ')) {
+      offsets.push(lineStart - 1);
+      p++;
+    }
+    for (let k = Math.min(indent, line.length); k < line.length && p < value.length; k++) {
+      if (value[p] !== line[k]) return undefined;
+      offsets.push(lineStart + k);
+      p++;
+    }
+    lineStart += line.length + 1;
+  }
+  if (value.slice(p).trim() !== '') return undefined;
+  while (offsets.length < value.length) offsets.push(start + raw.length);
+  offsets.push(Math.min((offsets[offsets.length - 1] ?? start) + 1, start + raw.length));
+  return { value, offsets };
 }
 
 /** The value index at a document offset (the first index whose offset is at or after it). */

@@ -248,3 +248,24 @@ test('YAML: intrinsic functions and their path arguments', () => {
   assert.equal(items.rangeText, '$.items');
   assert.match(items.markdown, /Selects `items`/);
 });
+
+test('YAML block scalars: JSONata across lines maps back to the document', () => {
+  const yaml = [
+    'QueryLanguage: JSONata',
+    'StartAt: A',
+    'States:',
+    '  A:',
+    '    Type: Pass',
+    '    Output: |',
+    '      {% $sum(',
+    '        $states.inp^ut.xs) %}',
+    '    End: true',
+    '',
+  ].join('\n');
+  const input = mustHover(yaml, 'yaml', '^');
+  assert.equal(input.rangeText, '$states.input');
+  const sum = mustHover(yaml.replace('inp^ut', 'input').replace('$sum(', '$s^um('), 'yaml', '^');
+  assert.equal(sum.rangeText, '$sum');
+  const folded = mustHover(yaml.replace('Output: |', 'Output: >-'), 'yaml', '^');
+  assert.equal(folded.rangeText, '$states.input');
+});

@@ -15,10 +15,14 @@ export interface HoverSeen {
   rangeText: string;
 }
 
-export function hoverAt(marked: string, format: 'json' | 'yaml' = 'json'): HoverSeen | undefined {
-  const offset = marked.indexOf('|');
-  assert.ok(offset >= 0, 'the document has a | cursor marker');
-  const text = marked.slice(0, offset) + marked.slice(offset + 1);
+export function hoverAt(
+  marked: string,
+  format: 'json' | 'yaml' = 'json',
+  marker = '|',
+): HoverSeen | undefined {
+  const offset = marked.indexOf(marker);
+  assert.ok(offset >= 0, `the document has a ${marker} cursor marker`);
+  const text = marked.slice(0, offset) + marked.slice(offset + marker.length);
   const doc = TextDocument.create(
     format === 'yaml' ? 'file:///t.asl.yaml' : 'file:///t.asl.json',
     format === 'yaml' ? 'asl-yaml' : 'asl',
@@ -38,8 +42,8 @@ export function hoverAt(marked: string, format: 'json' | 'yaml' = 'json'): Hover
 }
 
 /** The hover at the cursor, which must exist. */
-export function mustHover(marked: string, format: 'json' | 'yaml' = 'json'): HoverSeen {
-  const seen = hoverAt(marked, format);
+export function mustHover(marked: string, format: 'json' | 'yaml' = 'json', marker = '|'): HoverSeen {
+  const seen = hoverAt(marked, format, marker);
   assert.ok(seen, `a hover at the cursor of:\n${marked}`);
   return seen;
 }
