@@ -115,6 +115,8 @@ function dataFields(ctx: Ctx, state: Record<string, unknown>, allowOutput = true
         '{% $error("Boom", "explicit") %}',
         '{% $states.input.items[0] %}',
         '{% {"__proto__": {"polluted": true}, "v": 1} %}',
+        '{% ($g := $states.input.__proto__.__defineGetter__("polluted", function(){1}); $states.input) %}',
+        '{% $lookup($states.input, "constructor") %}',
       ]);
     }
     if (rng.chance(0.3)) state.Assign = { v: '{% $states.input.a %}', w: rng.pick(['lit', '{% $uuid() %}']) };
