@@ -332,7 +332,8 @@ class StateMachineExecution implements Execution, EngineContext {
     const activity: Activity = {
       id: this.nextActivityId++,
       parentId: parent?.id,
-      location: [...(parent?.location.filter((f) => f.kind !== 'state') ?? []), frame],
+      // Activity locations never hold 'state' frames (snapshots add the current state).
+      location: parent ? [...parent.location, frame] : [frame],
       scope,
       variables: vars,
       lastEventId: parent?.lastEventId ?? 0,
@@ -345,7 +346,7 @@ class StateMachineExecution implements Execution, EngineContext {
 
   private finishActivity(activity: Activity, status: 'succeeded' | 'failed' | 'aborted'): void {
     this.activityMap.delete(activity.id);
-    this.publish({ kind: 'activityFinished', activityId: activity.id, status });
+    if (this.listened) this.publish({ kind: 'activityFinished', activityId: activity.id, status });
   }
 
   private snapshotOf(a: Activity): ActivitySnapshot {
