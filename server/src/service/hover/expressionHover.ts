@@ -267,6 +267,8 @@ export function expressionHover(site: StringSite, offset: number): HoverResult |
   // On the quotes themselves there is no token: the caller falls back to the field's doc.
   if (offset < offsets[0] || offset > offsets[offsets.length - 1]) return undefined;
   const index = indexAtOffset(site.content, offset);
+  // In a gap of the mapping (the indentation of a continued YAML line) there is no token either.
+  if (offsets[index] !== offset && !(index > 0 && offsets[index - 1] + 1 === offset)) return undefined;
   const value = site.content.value;
   if (value.startsWith('{%')) {
     const end = value.length >= 4 && value.endsWith('%}') ? value.length - 2 : value.length;
