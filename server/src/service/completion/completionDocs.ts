@@ -34,6 +34,7 @@ const CONTEXTS: Partial<Record<ObjectKind, FieldContext>> = {
   itemBatcher: 'ItemBatcher',
   resultWriter: 'ResultWriter',
   writerConfig: 'WriterConfig',
+  credentials: 'Credentials',
 };
 
 /** Catalog entries are pure data: each lookup is rendered once and reused (completion lists are long). */

@@ -37,7 +37,9 @@ export function stringRole(model: StateMachineModel, ctx: CursorContext): String
   if (languageAt(model, state) === 'JSONata' || owner.kind === 'other') return 'none';
   const key = ctx.path[ctx.path.length - 1];
   if (typeof key !== 'string') return 'none';
-  if (key.endsWith('.$') && owner.kind === 'payload') return 'pathOrIntrinsic';
+  if (key.endsWith('.$') && (owner.kind === 'payload' || owner.kind === 'credentials')) {
+    return 'pathOrIntrinsic';
+  }
   if (key === 'ErrorPath' || key === 'CausePath') return 'pathOrIntrinsic';
   if (owner.kind === 'payload') return 'none';
   if (key.endsWith('Path') || key === 'Variable') return 'path';

@@ -22,6 +22,7 @@ export type ObjectKind =
   | 'itemBatcher'
   | 'resultWriter'
   | 'writerConfig'
+  | 'credentials'
   | 'payload'
   | 'other';
 
@@ -43,7 +44,6 @@ const PAYLOAD_FIELDS = new Set([
   'Assign',
   'Output',
   'Result',
-  'Credentials',
   'BatchInput',
 ]);
 
@@ -120,6 +120,11 @@ export function classifyPath(path: JsonPathSegments): PathContext {
         }
         if ((kind === 'choiceRule' || kind === 'nestedChoiceRule') && key === 'Not') {
           kind = 'nestedChoiceRule';
+          i += 1;
+          continue;
+        }
+        if (kind === 'state' && key === 'Credentials') {
+          kind = 'credentials';
           i += 1;
           continue;
         }

@@ -28,6 +28,7 @@ import {
   ALL_STATE_FIELDS,
 } from '../../schema/fieldTables';
 import type { FieldSpec, FieldTable, JsonSchema } from '../../schema/schemaFragments';
+import { fieldTableOf } from '../docs';
 import {
   INTEGRATION_ERRORS,
   ITEM_READER_ARNS,
@@ -69,6 +70,7 @@ const TABLES: Partial<Record<ObjectKind, FieldTable>> = {
   itemBatcher: ITEM_BATCHER_FIELDS,
   resultWriter: RESULT_WRITER_FIELDS,
   writerConfig: WRITER_CONFIG_FIELDS,
+  credentials: fieldTableOf('Credentials'),
 };
 
 /** Fields that take a JSONata string in JSONata states (besides payload values). */
@@ -87,6 +89,7 @@ const JSONATA_VALUE_FIELDS = new Set([
   'Error',
   'Cause',
   'MaxItems',
+  'RoleArn',
 ]);
 
 function schemaOf(spec: FieldSpec, language: QueryLanguage): JsonSchema {

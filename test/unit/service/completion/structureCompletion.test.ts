@@ -174,6 +174,12 @@ describe('property keys', () => {
       '{"QueryLanguage": "JSONata", "StartAt": "A", "States": {"A": {"Type": "Choice", "Choices": [{|}]}}}',
     );
     assert.deepEqual(jsonataRule.labels.sort(), ['Assign', 'Comment', 'Condition', 'Next', 'Output']);
+    const credentials = complete('{"StartAt": "A", "States": {"A": {"Type": "Task", "Credentials": {|}}}}');
+    assert.deepEqual(credentials.labels, ['RoleArn']);
+    const roleArn = complete(
+      '{"StartAt": "A", "States": {"A": {"Type": "Task", "Credentials": {"RoleArn.$": "$$.Ex|"}}}}',
+    );
+    assert.ok(roleArn.labels.includes('$$.Execution.Id'));
     const nested = complete(
       '{"StartAt": "A", "States": {"A": {"Type": "Choice", "Choices": [{"And": [{|}], "Next": "A"}]}}}',
     );
