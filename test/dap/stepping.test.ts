@@ -177,7 +177,21 @@ test('conditional breakpoints: a JSONata condition over $states.input', T, async
   assert.deepEqual((await doubleInputsHit({ condition: '$states.input > 1' })).inputs.sort(), ['2', '3']);
 });
 
+test('conditions see $states.context; a failing condition reports and stops', T, async () => {
+  const byContext = await doubleInputsHit({
+    condition: "$states.context.State.Name = 'Double' and $states.input >= 3",
+  });
+  assert.deepEqual(byContext.inputs, ['3']);
+  const failing = await doubleInputsHit({ condition: '$states.input.(' });
+  assert.equal(failing.inputs.length, 3);
+  assert.ok(
+    failing.output.some((l) => l.startsWith("Breakpoint condition '$states.input.(' failed:")),
+    failing.output.join(''),
+  );
+});
+
 test('hit counts and logpoints', T, async () => {
+  assert.deepEqual((await doubleInputsHit({ hitCondition: '%2' })).inputs, ['2']);
   assert.equal((await doubleInputsHit({ hitCondition: '>=2' })).inputs.length, 2);
   assert.equal((await doubleInputsHit({ hitCondition: '3' })).inputs.length, 1);
   const logged = await doubleInputsHit({
