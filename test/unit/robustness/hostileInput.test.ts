@@ -350,15 +350,10 @@ test(
   },
 );
 
-// Known bug (runtime-core, reported): runtime/dataFlow.ts payloadTemplate, evaluateJsonataValue and
-// evaluateJsonataAssign build objects with `out[key] = ...`, so a "__proto__" field becomes the prototype of
-// the result and is lost (no pollution: Object.prototype stays clean, asserted after every test).
+// Fixed by runtime-core (cee8c58): payload templates, JSONata Output objects and Assign keep "__proto__" as data.
 test(
   'a "__proto__" field in Parameters / JSONata Output templates stays data',
-  {
-    skip: runtimeSkip,
-    todo: 'runtime/dataFlow.ts payloadTemplate/evaluateJsonataValue assign out["__proto__"] (prototype, not data)',
-  },
+  { skip: runtimeSkip },
   async () => {
     const jsonPath = await execute(
       JSON.parse(
