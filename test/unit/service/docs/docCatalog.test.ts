@@ -66,7 +66,7 @@ test('field docs state type, language and example; context-specific texts win', 
   assert.match(retry.markdown, /```json\n"MaxAttempts": 5/);
   const resultPath = fieldDoc('ResultPath', 'Task')!;
   assert.match(resultPath.markdown, /JSONPath only/);
-  assert.match(resultPath.markdown, /States: Task, Pass, Parallel, Map|States: .*Task.*Map/);
+  assert.match(resultPath.markdown, /- States: Task, Pass, Parallel, Map\n/);
   const catcherResultPath = fieldDoc('ResultPath', 'Catcher')!;
   assert.match(catcherResultPath.summary, /error output/);
   assert.match(fieldDoc('TimeoutSeconds', 'Root')!.summary, /whole execution/);
