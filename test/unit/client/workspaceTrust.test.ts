@@ -1,8 +1,12 @@
 // The workspace-trust rule for starting workflows (client/src/debug/workspaceTrust.ts): trusted starts,
-// untrusted refuses run and debug with a message saying what, why (naming a handler module) and how.
+// untrusted refuses run and debug with a message saying what, why (naming a handler module) and how;
+// and the manifest side (limited untrusted support, Run/Debug menus only in trusted workspaces).
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { decideWorkflowStart } from '../../../client/src/debug/workspaceTrust';
+import { repoRoot } from '../../support/paths';
 
 test('a trusted workspace runs and debugs workflows, with or without handler modules', () => {
   for (const action of ['run', 'debug'] as const) {
@@ -34,5 +38,29 @@ test('the refusal names the handler module the launch configuration would load',
     const d = decideWorkflowStart(false, 'run', { handlers });
     assert.ok(!d.allowed);
     assert.doesNotMatch(d.message, /loads the handler module/);
+  }
+});
+
+interface MenuEntry {
+  command: string;
+  when?: string;
+}
+
+test('the manifest declares limited untrusted support and hides Run/Debug in untrusted workspaces', () => {
+  const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
+    capabilities?: { untrustedWorkspaces?: { supported?: unknown; description?: unknown } };
+    contributes: { menus: Record<string, MenuEntry[]> };
+  };
+  const untrusted = manifest.capabilities?.untrustedWorkspaces;
+  assert.equal(untrusted?.supported, 'limited');
+  assert.match(String(untrusted?.description), /validates and edits .* does not run or debug/);
+  const startEntries = Object.entries(manifest.contributes.menus).flatMap(([menu, entries]) =>
+    entries
+      .filter((e) => e.command === 'asl.runWorkflow' || e.command === 'asl.debugWorkflow')
+      .map((e) => ({ menu, ...e })),
+  );
+  assert.ok(startEntries.length >= 4, 'editor title run menu and command palette entries exist');
+  for (const entry of startEntries) {
+    assert.match(entry.when ?? '', /^isWorkspaceTrusted\b/, `${entry.menu} ${entry.command}`);
   }
 });
