@@ -11,7 +11,7 @@ const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
 /** The CLI commands: `await import('./<name>Command.js')` in cliCommands.ts -> dist/cli<Name>.js. */
-const cliCommands = ['validate', 'run', 'test', 'lsp', 'dap'].filter((name) =>
+const cliCommands = ['validate', 'run', 'test', 'testState', 'lsp', 'dap'].filter((name) =>
   existsSync(`server/src/cli/${name}Command.ts`),
 );
 const commandBundle = (name) => `cli${name.charAt(0).toUpperCase()}${name.slice(1)}`;
@@ -125,8 +125,8 @@ exports.loadPrecompiledValidators = () => validator;
 const commandsPlugin = {
   name: 'asl-cli-commands',
   setup(build) {
-    build.onResolve({ filter: /^\.\/[a-z]+Command(\.js)?$/ }, (args) => {
-      const name = /^\.\/([a-z]+)Command/.exec(args.path)[1];
+    build.onResolve({ filter: /^\.\/[a-zA-Z]+Command(\.js)?$/ }, (args) => {
+      const name = /^\.\/([a-zA-Z]+)Command/.exec(args.path)[1];
       if (!args.importer.endsWith('cliCommands.ts') || !cliCommands.includes(name)) return undefined;
       return { path: `./${commandBundle(name)}.js`, external: true };
     });

@@ -33,7 +33,7 @@ function expectedBundles(): string[] {
   if (fs.existsSync(path.join(repoRoot, 'server', 'src', 'debug', 'debugAdapterMain.ts'))) {
     bundles.push('dist/debugAdapter.js');
   }
-  for (const command of ['validate', 'run', 'test', 'lsp', 'dap']) {
+  for (const command of ['validate', 'run', 'test', 'testState', 'lsp', 'dap']) {
     if (fs.existsSync(path.join(repoRoot, 'server', 'src', 'cli', `${command}Command.ts`))) {
       bundles.push(`dist/cli${command.charAt(0).toUpperCase()}${command.slice(1)}.js`);
     }
