@@ -30,6 +30,12 @@ function columnOf(model: StateMachineModel, offset: number): number {
   return model.lines.positionAt(offset).character;
 }
 
+/** The document's line ending (CRLF when its first line ends so). */
+function eol(model: StateMachineModel): string {
+  const first = model.text.indexOf('\n');
+  return first > 0 && model.text[first - 1] === '\r' ? '\r\n' : '\n';
+}
+
 /** A key or string scalar as written in this format (YAML keeps it plain when that is safe). */
 export function encodeString(model: StateMachineModel, value: string, forceQuotes = false): string {
   if (model.format === 'json' || forceQuotes) return JSON.stringify(value);
@@ -77,11 +83,12 @@ export function propertyText(
     return `${keyText}${sep}{${parts.join(', ')}}`;
   }
   const pad = ' '.repeat(column + unit);
+  const nl = eol(model);
   const parts = inner.map(([k, v]) => pad + propertyText(model, k, v, column + unit, true, unit));
   if (model.format === 'json') {
-    return `${keyText}: {\n${parts.join(',\n')}\n${' '.repeat(column)}}`;
+    return `${keyText}: {${nl}${parts.join(`,${nl}`)}${nl}${' '.repeat(column)}}`;
   }
-  return `${keyText}:\n${parts.join('\n')}`;
+  return `${keyText}:${nl}${parts.join(nl)}`;
 }
 
 /**
@@ -127,7 +134,7 @@ export function insertProperty(
     model,
     anchorEnd,
     anchorEnd,
-    `\n${' '.repeat(column)}${propertyText(model, key, value, column, true, unit)}`,
+    `${eol(model)}${' '.repeat(column)}${propertyText(model, key, value, column, true, unit)}`,
   );
 }
 

@@ -236,3 +236,19 @@ describe('Rename to the suggested field for unknown-field', () => {
     assert.deepEqual(actionsFor(text, 'json', 'unknown-field'), []);
   });
 });
+
+describe('line endings', () => {
+  it('keeps CRLF line endings in inserted lines (JSON and YAML)', () => {
+    const json =
+      '{\r\n  "StartAt": "A",\r\n  "States": {\r\n    "A": {\r\n      "Type": "Pass",\r\n      "Next": "B"\r\n    }\r\n  }\r\n}\r\n';
+    const created = applyFix(json, 'json', 'invalid-transition-target', "Create state 'B'").fixed;
+    assert.ok(
+      created.includes('    },\r\n    "B": {\r\n      "Type": "Pass",\r\n      "End": true\r\n    }\r\n'),
+      created,
+    );
+    assert.ok(!/[^\r]\n/.test(created), 'no bare LF');
+    const yaml = 'StartAt: A\r\nStates:\r\n  A:\r\n    Type: Pass\r\n';
+    const ended = applyFix(yaml, 'yaml', 'missing-next-or-end', 'Add End: true').fixed;
+    assert.equal(ended, 'StartAt: A\r\nStates:\r\n  A:\r\n    Type: Pass\r\n    End: true\r\n');
+  });
+});
