@@ -270,10 +270,13 @@ export function expressionHover(site: StringSite, offset: number): HoverResult |
   // In a gap of the mapping (the indentation of a continued YAML line) there is no token either.
   if (offsets[index] !== offset && !(index > 0 && offsets[index - 1] + 1 === offset)) return undefined;
   const value = site.content.value;
+  let hit: HoverResult | undefined;
   if (value.startsWith('{%')) {
     const end = value.length >= 4 && value.endsWith('%}') ? value.length - 2 : value.length;
-    return index >= 2 && index <= end ? jsonataHover(site, index) : undefined;
+    hit = index >= 2 && index <= end ? jsonataHover(site, index) : undefined;
+  } else if (isPathSite(site)) {
+    hit = pathOrIntrinsicHover(site, index);
   }
-  if (isPathSite(site)) return pathOrIntrinsicHover(site, index);
-  return undefined;
+  // A token that starts after a line break the cursor sits just behind is not under the cursor.
+  return hit && hit.start <= offset && offset <= hit.end ? hit : undefined;
 }

@@ -269,3 +269,23 @@ test('YAML block scalars: JSONata across lines maps back to the document', () =>
   const folded = mustHover(yaml.replace('Output: |', 'Output: >-'), 'yaml', '^');
   assert.equal(folded.rangeText, '$states.input');
 });
+
+test('YAML folded scalars over several lines: tokens on the continued line, nothing in its indentation', () => {
+  const yaml = [
+    'StartAt: T',
+    'States:',
+    '  T:',
+    '    Type: Pass',
+    '    Parameters:',
+    '      key.$: >-',
+    "        States.Format('{}/', States.ArrayGetItem(",
+    "        ^States.StringSplit($.path, '/'), 0))",
+    '    End: true',
+    '',
+  ].join('\n');
+  const split = mustHover(yaml, 'yaml', '^');
+  assert.equal(split.rangeText, 'States.StringSplit');
+  assert.equal(hoverAt(yaml.replace('        ^States', '   ^     States'), 'yaml', '^'), undefined);
+  const path = mustHover(yaml.replace('^', '').replace('$.path', '$.pa^th'), 'yaml', '^');
+  assert.equal(path.rangeText, '$.path');
+});
