@@ -106,6 +106,15 @@ function valueEndsBefore(text: string, start: number, objectStart: number): bool
   return i > objectStart && /["}\]0-9a-z]/.test(text[i]);
 }
 
+/** JSON: the cursor follows a `//` on its line that is not inside a string. */
+function inLineComment(model: StateMachineModel, offset: number): boolean {
+  const lineStart = lineStartOf(model.text, offset);
+  const inLine = model.text.slice(lineStart, offset).lastIndexOf('//');
+  if (inLine < 0) return false;
+  const slash = lineStart + inLine;
+  return nodeAtOffset(model.root, slash)?.type !== 'string';
+}
+
 /** The completion context at `offset`, or undefined where nothing can be completed (e.g. after a closed value). */
 export function cursorContext(model: StateMachineModel, offset: number): CursorContext | undefined {
   const text = model.text;
@@ -121,6 +130,7 @@ export function cursorContext(model: StateMachineModel, offset: number): CursorC
     node = parent?.type === 'property' && parent.children?.[0] === node ? parent.parent : parent;
   }
   if (model.format === 'yaml') return fromYamlLine(model, offset);
+  if (inLineComment(model, offset)) return undefined;
   if (!node) {
     return model.root || text.trim() !== ''
       ? undefined

@@ -404,6 +404,8 @@ describe('JSON punctuation', () => {
     assert.equal(JSON.parse(quoted.apply('Comment')).States.A.Comment, '');
     assert.deepEqual(complete('{"StartAt": "A", "States": {}}|').labels, []);
     assert.deepEqual(complete('|{"StartAt": "A", "States": {}}').labels, []);
+    assert.deepEqual(complete('{"StartAt": "A", // a comment |\n "States": {}}').labels, []);
+    assert.ok(complete('{"Comment": "see http://x", |\n "States": {}}').labels.includes('StartAt'));
   });
 
   it('YAML: an intrinsic call in a plain scalar', () => {
