@@ -183,3 +183,23 @@ test('no exception filter: errors never pause and the run ends with the failure'
     );
   });
 });
+
+test(
+  'an execution timeout (no state raises it) pauses after the execution ended, for uncaught errors',
+  T,
+  async () => {
+    const stops = await runWithFilters(
+      { program: dapFixture('timeout.asl.json') },
+      { filters: ['uncaught'] },
+    );
+    assert.equal(stops.length, 1, JSON.stringify(stops));
+    assert.equal(stops[0].reason, 'exception');
+    assert.equal(stops[0].info.exceptionId, 'States.Timeout');
+    assert.equal(stops[0].info.breakMode, 'unhandled');
+    assert.equal(stops[0].error.disposition, '"uncaught: the execution timed out"');
+    assert.deepEqual(
+      await runWithFilters({ program: dapFixture('timeout.asl.json') }, { filters: ['caught'] }),
+      [],
+    );
+  },
+);

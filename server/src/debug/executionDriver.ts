@@ -136,14 +136,19 @@ export class ExecutionDriver {
     const unsubscribe = execution.onEvent((event) => this.onEvent(event));
     try {
       const result = await execution.start();
-      if (
-        this.options.debug &&
-        !this.stopping &&
-        !this.uncaughtReported &&
-        result.status === 'FAILED' &&
-        this.lastUncaught
-      ) {
-        const { error, activityId } = this.lastUncaught;
+      // A failure no state raised where it could pause (e.g. the execution's TimeoutSeconds): after the end.
+      const failed = result.status === 'FAILED' || result.status === 'TIMED_OUT';
+      if (this.options.debug && !this.stopping && !this.uncaughtReported && failed) {
+        const { error, activityId } = this.lastUncaught ?? {
+          error: {
+            error: result.error ?? result.status,
+            cause: result.cause ?? '',
+            caught: false,
+            stateName: '',
+            disposition: `uncaught: the execution ${result.status === 'TIMED_OUT' ? 'timed out' : 'failed'}`,
+          },
+          activityId: this.views.keys().next().value ?? 0,
+        };
         if (this.options.breakOnError(error.error, false)) await this.stopPostMortem(activityId, error);
       }
       for (const view of this.views.values()) {
@@ -426,9 +431,10 @@ export class ExecutionDriver {
     if (!view) return;
     this.paused = true;
     this.postMortemView = view;
+    view.error = { ...error, disposition: error.disposition ?? 'uncaught: the execution failed' };
     const done = new Promise<void>((wake) => (this.postMortem = wake));
     this.options.listener.stopped('exception', view, {
-      text: `${error.error}: ${error.cause} (uncaught: the execution failed)`,
+      text: `${error.error}: ${error.cause} (${view.error.disposition})`,
     });
     await done;
   }
