@@ -11,22 +11,45 @@ export function checkDuplicateKeys(context: ValidationContext, root: SyntaxNode 
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (node.type === 'object') {
-      const last = new Map<string, SyntaxNode>();
-      for (const prop of node.children ?? []) {
-        const key = prop.children?.[0];
-        if (typeof key?.value === 'string') last.set(key.value, key);
-      }
-      if (last.size !== (node.children?.length ?? 0)) {
-        for (const prop of node.children ?? []) {
-          const key = prop.children?.[0];
-          if (typeof key?.value === 'string' && last.get(key.value) !== key) {
-            context.report('duplicate-key', key, { key: key.value });
-          }
-        }
-      }
+      if (hasDuplicateKey(node.children ?? [])) reportDuplicates(context, node.children ?? []);
       for (const prop of node.children ?? []) if (prop.children?.[1]) stack.push(prop.children[1]);
     } else if (node.type === 'array') {
       for (const child of node.children ?? []) stack.push(child);
+    }
+  }
+}
+
+/** Whether any two properties share a key (pairwise for small objects: no allocation on the common path). */
+function hasDuplicateKey(props: SyntaxNode[]): boolean {
+  if (props.length > 16) {
+    const seen = new Set<unknown>();
+    for (const prop of props) {
+      const key = prop.children?.[0]?.value;
+      if (typeof key !== 'string') continue;
+      if (seen.has(key)) return true;
+      seen.add(key);
+    }
+    return false;
+  }
+  for (let i = 1; i < props.length; i++) {
+    const key = props[i].children?.[0]?.value;
+    if (typeof key !== 'string') continue;
+    for (let j = 0; j < i; j++) if (props[j].children?.[0]?.value === key) return true;
+  }
+  return false;
+}
+
+/** Reports every key that a later key of the same name overrides. */
+function reportDuplicates(context: ValidationContext, props: SyntaxNode[]): void {
+  const last = new Map<string, SyntaxNode>();
+  for (const prop of props) {
+    const key = prop.children?.[0];
+    if (typeof key?.value === 'string') last.set(key.value, key);
+  }
+  for (const prop of props) {
+    const key = prop.children?.[0];
+    if (typeof key?.value === 'string' && last.get(key.value) !== key) {
+      context.report('duplicate-key', key, { key: key.value });
     }
   }
 }

@@ -9,6 +9,7 @@ import {
   isJsonataString,
   jsonataBody,
   parseJsonataExpression,
+  type JsonataVariableReference,
   type StateModel,
   type SyntaxNode,
 } from '../../asl';
@@ -19,21 +20,39 @@ import type { ValidationContext } from './validationContext';
 const SKIPPED_KEYS = new Set(['Branches', 'ItemProcessor', 'Iterator', 'Comment']);
 const INTRINSIC_CALL = /\bStates\.[A-Za-z][A-Za-z0-9]*\s*\(/;
 
-/**
- * Parsed expressions by text, bounded: re-validating a document while it is edited re-parses only the
- * expressions that changed. The ASTs are only read (freeVariableReferences does not mutate them).
- */
-const parseCache = new Map<string, ReturnType<typeof parseJsonataExpression>>();
-const PARSE_CACHE_LIMIT = 5000;
+/** What validation needs of one expression text: the parse, the free variables and an intrinsic call. */
+interface ExpressionFacts {
+  parsed: ReturnType<typeof parseJsonataExpression>;
+  variables: JsonataVariableReference[];
+  /** An ASL intrinsic call (`States.Format(`) outside string literals: offset and length of the name. */
+  intrinsic: { index: number; length: number } | undefined;
+}
 
-function parseCached(expression: string): ReturnType<typeof parseJsonataExpression> {
-  let parsed = parseCache.get(expression);
-  if (!parsed) {
-    parsed = parseJsonataExpression(expression);
-    if (parseCache.size >= PARSE_CACHE_LIMIT) parseCache.clear();
-    parseCache.set(expression, parsed);
+/**
+ * Facts by expression text, bounded: re-validating a document while it is edited re-parses and re-walks
+ * only the expressions that changed. The facts are only read, never mutated.
+ */
+const factsCache = new Map<string, ExpressionFacts>();
+const FACTS_CACHE_LIMIT = 5000;
+
+function factsOf(expression: string): ExpressionFacts {
+  let facts = factsCache.get(expression);
+  if (!facts) {
+    const parsed = parseJsonataExpression(expression);
+    let intrinsic: ExpressionFacts['intrinsic'];
+    if (parsed.ok && expression.includes('States.')) {
+      // Blank out string literals first, so 'States.Format(' inside a JSONata string is not a call.
+      const code = expression.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g, (literal) =>
+        ' '.repeat(literal.length),
+      );
+      const match = INTRINSIC_CALL.exec(code);
+      if (match) intrinsic = { index: match.index, length: match[0].length - 1 };
+    }
+    facts = { parsed, variables: parsed.ok ? freeVariableReferences(parsed.ast) : [], intrinsic };
+    if (factsCache.size >= FACTS_CACHE_LIMIT) factsCache.clear();
+    factsCache.set(expression, facts);
   }
-  return parsed;
+  return facts;
 }
 
 export function checkJsonataState(
@@ -128,7 +147,7 @@ function checkString(
     return;
   }
   const { expression, offset } = jsonataBody(value);
-  const parsed = parseCached(expression);
+  const { parsed, variables, intrinsic } = factsOf(expression);
   if (!parsed.ok) {
     context.report(
       'invalid-jsonata',
@@ -140,18 +159,13 @@ function checkString(
     return;
   }
   if (expression.includes('$states')) checkStatesFields(context, state, node, expression, offset, field);
-  // Blank out string literals first, so 'States.Format(' inside a JSONata string is not a call.
-  const code = expression.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g, (literal) =>
-    ' '.repeat(literal.length),
-  );
-  const intrinsic = INTRINSIC_CALL.exec(code);
   if (intrinsic) {
     context.report(
       'intrinsic-in-jsonata',
-      context.inString(node, offset + intrinsic.index, intrinsic[0].length - 1),
+      context.inString(node, offset + intrinsic.index, intrinsic.length),
     );
   }
-  for (const ref of freeVariableReferences(parsed.ast)) {
+  for (const ref of variables) {
     const target = context.inString(node, offset + ref.offset, ref.name.length + 1);
     reads.push({
       name: ref.name,

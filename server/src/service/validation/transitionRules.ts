@@ -105,9 +105,9 @@ export function checkScope(context: ValidationContext, scope: ScopeModel): void 
       }
     }
   }
-  const first = new Set(scope.byName.values());
   for (const state of scope.states) {
-    if (!reached.has(state) && first.has(state)) {
+    // Only the first state of a duplicated name counts (the others are reported as duplicates).
+    if (!reached.has(state) && scope.byName.get(state.name) === state) {
       context.report('unreachable-state', state.keyNode, { state: state.name, startAt: scope.startAt });
     }
   }
@@ -118,7 +118,8 @@ export function checkStateTransitions(context: ValidationContext, state: StateMo
   for (const transition of state.transitions) {
     checkTarget(context, state.scope, transition.target, transition.node, fieldOf(transition));
   }
-  if ([...state.name].length > MAX_NAME_LENGTH) {
+  // Code points, not UTF-16 units (a name can only be too long if it has more units than the limit).
+  if (state.name.length > MAX_NAME_LENGTH && [...state.name].length > MAX_NAME_LENGTH) {
     context.report('state-name-too-long', state.keyNode, { length: [...state.name].length });
   }
   if (!state.type || !NEEDS_TRANSITION.has(state.type) || state.node?.type !== 'object') return;
