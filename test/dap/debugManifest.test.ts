@@ -53,8 +53,9 @@ test('every command the debug client registers is declared', () => {
   for (const file of fs.readdirSync(dir)) {
     const text = fs.readFileSync(path.join(dir, file), 'utf8');
     // VS Code's own commands (workbench.*) are invoked, not contributed.
-    for (const m of text.matchAll(/COMMAND = '([\w.]+)'/g))
+    for (const m of text.matchAll(/COMMAND = '([\w.]+)'/g)) {
       if (!m[1].startsWith('workbench.')) registered.add(m[1]);
+    }
   }
   assert.ok(registered.size >= 6, [...registered].join(','));
   for (const command of registered) {
