@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import type { DebugClient } from '@vscode/debugadapter-testsupport';
 import {
   collectEvents,
+  collectOutput,
   dapFixture,
   lineOf,
   nextStop,
@@ -176,5 +177,21 @@ test('Step Into a Parallel enters a branch thread; Step Out returns to the state
     const after = await out;
     assert.equal((await whereStopped(client, after)).frame, 'Done');
     await finish(client, after);
+  });
+});
+
+test('terminate while paused before a retry attempt ends the session', T, async () => {
+  await withDap(async (client) => {
+    const output = collectOutput(client);
+    const charge = await atCharge(client, 'ThrottledTwice');
+    const attempt = await stepIn(client, charge);
+    assert.equal((await whereStopped(client, attempt)).frame, 'Charge (retry 1)');
+    const terminated = client.waitForEvent('terminated');
+    await client.terminateRequest({});
+    await terminated;
+    assert.ok(
+      output.some((l) => /^Execution aborted/.test(l)),
+      output.join(''),
+    );
   });
 });
