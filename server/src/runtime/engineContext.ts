@@ -80,6 +80,8 @@ export interface StateRun {
   retryCount: number;
   inspection: StateInspection;
   taskToken?: string;
+  /** The JSONPath env last made for this run without extras (read-only for its users). */
+  envCache?: DataEnv;
   /** The context object last built for this run (rebuilt when RetryCount or the task token change). */
   contextCache?: { value: Record<string, unknown>; retryCount: number; taskToken: string | undefined };
 }

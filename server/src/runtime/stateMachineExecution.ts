@@ -210,13 +210,18 @@ class StateMachineExecution implements Execution, EngineContext {
   }
 
   dataEnv(run: StateRun, input: unknown, extra?: Record<string, unknown>): DataEnv {
-    return {
-      input,
-      context: this.contextFor(run, extra),
-      variables: run.variables,
-      random: this.random,
-      uuid: this.uuid,
-    };
+    if (extra !== undefined) return this.newDataEnv(run, input, this.contextFor(run, extra));
+    // The same env while the input and the context stay the same (a Pass asks up to three times).
+    const context = this.contextFor(run);
+    const last = run.envCache;
+    if (last !== undefined && last.input === input && last.context === context) return last;
+    const env = this.newDataEnv(run, input, context);
+    run.envCache = env;
+    return env;
+  }
+
+  private newDataEnv(run: StateRun, input: unknown, context: unknown): DataEnv {
+    return { input, context, variables: run.variables, random: this.random, uuid: this.uuid };
   }
 
   jsonataEnv(run: StateRun, states: Partial<JsonataEnv['states']>): JsonataEnv {
@@ -631,7 +636,7 @@ class StateMachineExecution implements Execution, EngineContext {
     let outputText: string;
     try {
       outcome = await this.dispatch(run, type);
-      outputText = jsonText(outcome.output, 'state output');
+      outputText = outcome.output === input ? inputText : jsonText(outcome.output, 'state output');
       if (exceedsPayloadLimit(outputText)) {
         throw new StatesError(
           'States.DataLimitExceeded',
