@@ -19,6 +19,9 @@ function span(range: Range, fallback: number): { offset: number; length: number 
 
 const TOO_DEEP_MESSAGE = `Nesting deeper than ${MAX_NESTING_DEPTH.toLocaleString('en-US')} levels is not supported: this value is read as null.`;
 
+/** Values built by expanding aliases, in all: beyond this an alias bomb would take minutes and gigabytes. */
+const MAX_ALIAS_NODES = 100_000;
+
 /** The yaml reader's own stack exhaustion, reported where it happened in words a user can act on. */
 function isStackExhaustion(message: string): boolean {
   return /maximum call stack size exceeded/i.test(message);
@@ -27,6 +30,12 @@ function isStackExhaustion(message: string): boolean {
 class TreeBuilder {
   /** Values cut off at MAX_NESTING_DEPTH (reported once each by the caller). */
   readonly tooDeep: number[] = [];
+  /** Offset of the outermost alias whose expansion went over MAX_ALIAS_NODES, if any. */
+  aliasOverflow: number | undefined;
+  private aliasNodes = 0;
+  private aliasDepth = 0;
+  private aliasOffset = 0;
+  private readonly resolved = new Map<unknown, unknown>();
 
   constructor(
     private readonly text: string,
@@ -34,17 +43,40 @@ class TreeBuilder {
   ) {}
 
   build(node: unknown, parent: SyntaxNode | undefined, fallback: number, depth = 0): SyntaxNode {
-    let source = node;
     const range: Range = (node as { range?: Range } | null)?.range;
     if (depth >= MAX_NESTING_DEPTH && (isMap(node) || isSeq(node))) {
       const { offset } = span(range, fallback);
       this.tooDeep.push(offset);
       return scalarNode(null, offset, 0, parent);
     }
-    if (isAlias(node)) {
-      // An alias takes the resolved node's value but keeps its own location.
-      source = depth < 64 ? node.resolve(this.doc) : null;
+    if (this.aliasDepth > 0 && ++this.aliasNodes > MAX_ALIAS_NODES) {
+      // An alias bomb (aliases of aliases of ...): stop expanding, report it at the outermost alias.
+      this.aliasOverflow ??= this.aliasOffset;
+      return scalarNode(null, span(range, fallback).offset, 0, parent);
     }
+    if (!isAlias(node)) return this.buildValue(node, range, parent, fallback, depth);
+    // An alias takes the resolved node's value but keeps its own location.
+    let source: unknown = null;
+    if (depth < 64) {
+      // resolve() searches the whole document for the anchor: once per alias node, not per expansion.
+      source = this.resolved.get(node);
+      if (source === undefined) this.resolved.set(node, (source = node.resolve(this.doc) ?? null));
+    }
+    if (this.aliasDepth++ === 0) this.aliasOffset = span(range, fallback).offset;
+    try {
+      return this.buildValue(source, range, parent, fallback, depth);
+    } finally {
+      this.aliasDepth--;
+    }
+  }
+
+  private buildValue(
+    source: unknown,
+    range: Range,
+    parent: SyntaxNode | undefined,
+    fallback: number,
+    depth: number,
+  ): SyntaxNode {
     const { offset, length } = span(range, fallback);
     if (isMap(source)) {
       const result: SyntaxNode = { type: 'object', offset, length, parent, children: [] };
@@ -172,6 +204,15 @@ export function parseYamlSyntax(text: string): SyntaxTree {
   try {
     const builder = new TreeBuilder(text, doc);
     const root = builder.build(contents, undefined, 0);
+    if (builder.aliasOverflow !== undefined) {
+      problems.push({
+        code: 'yaml-alias-limit',
+        message: `YAML aliases here expand to more than ${MAX_ALIAS_NODES.toLocaleString('en-US')} values (an alias bomb?): the rest are read as null.`,
+        offset: builder.aliasOverflow,
+        length: 1,
+        severity: 'error',
+      });
+    }
     for (const offset of builder.tooDeep.slice(0, 10)) {
       problems.push({
         code: 'nesting-too-deep',

@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseIntrinsic, parseStateMachine } from '../../../server/src/asl';
+import '../../../server/src/asl/parseYaml';
 import { evaluateIntrinsic, IntrinsicFailure } from '../../../server/src/runtime/intrinsicFunctions';
 import { evaluateJsonata, QueryEvaluationError } from '../../../server/src/runtime/jsonataEvaluator';
 import { defaultServiceSettings } from '../../../server/src/service/types';
@@ -53,6 +54,38 @@ test('__proto__ and constructor keys in a definition are plain data (parser and 
     messages.every((m) => /"(__proto__|constructor)" is not a field/.test(m)),
     messages.join('\n'),
   );
+});
+
+test('a YAML alias bomb is a located problem and the aliases stop expanding (no hang, no huge model)', () => {
+  const lines = ['StartAt: A', 'States:', '  A:', '    Type: Pass', '    End: true', '    Result:'];
+  lines.push(`      l0: &l0 [${Array(9).fill('"lol"').join(', ')}]`);
+  // 9^12 values if every alias were expanded.
+  for (let i = 1; i <= 12; i++) {
+    lines.push(
+      `      l${i}: &l${i} [${Array(9)
+        .fill(`*l${i - 1}`)
+        .join(', ')}]`,
+    );
+  }
+  const text = lines.join('\n') + '\n';
+  const model = parseStateMachine(text, { format: 'yaml' });
+  const problems = model.tree.problems.filter((p) => p.code === 'yaml-alias-limit');
+  assert.equal(problems.length, 1, JSON.stringify(model.tree.problems));
+  // At the alias being expanded when the budget ran out (one of l5's `*l4`: 9^5 values).
+  assert.match(text.slice(problems[0]!.offset, problems[0]!.offset + 4), /^\*l\d+/);
+  assert.match(problems[0]!.message, /expand to more than 100,000 values/);
+  assert.ok(JSON.stringify(model.definition).length < 2_000_000);
+  validateStateMachine(model, defaultServiceSettings);
+  // Ordinary aliases still expand.
+  const small = parseStateMachine(
+    'StartAt: A\nStates:\n  A:\n    Type: Pass\n    End: true\n    Result:\n      a: &x {k: 1}\n      b: *x\n',
+    { format: 'yaml' },
+  );
+  assert.deepEqual(small.tree.problems, []);
+  assert.deepEqual((small.states[0]!.definition as { Result?: unknown }).Result, {
+    a: { k: 1 },
+    b: { k: 1 },
+  });
 });
 
 test('a 10 MB string in a definition parses and validates without problems', () => {
