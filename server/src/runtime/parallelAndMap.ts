@@ -55,7 +55,9 @@ async function finish(ctx: EngineContext, run: StateRun, result: unknown): Promi
     def.ResultSelector !== undefined ? payloadTemplate(def.ResultSelector, ctx.dataEnv(run, result)) : result;
   const assigned =
     def.Assign !== undefined ? evaluateJsonPathAssign(def.Assign, ctx.dataEnv(run, selected)) : undefined;
+  run.inspection.afterResultSelector = selected;
   const placed = applyResultPath(run.input, def.ResultPath as string | null | undefined, selected);
+  run.inspection.afterResultPath = placed;
   const output = selectPath(def.OutputPath as string | null | undefined, placed, ctx.dataEnv(run, placed));
   return { output, next, assigned };
 }

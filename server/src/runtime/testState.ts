@@ -186,16 +186,16 @@ export async function testState(options: TestStateOptions): Promise<TestStateRes
   let handledError: { error: string; cause: string } | undefined;
   let errorDetails: Json | undefined;
   execution.onEvent((event: ExecutionEvent) => {
-    if (
-      (event.kind === 'stateExited' || event.kind === 'stateEntered') &&
-      event.inspection.stateName === name
-    ) {
-      exited = event.inspection;
+    // Only top-level activity counts: a Map/Parallel that really runs enters (and fails in) its inner states.
+    const topLevel = 'location' in event && event.location.length <= 1;
+    if ((event.kind === 'stateExited' || event.kind === 'stateEntered') && topLevel) {
+      if (event.inspection.stateName === name) {
+        exited = event.inspection;
+      } else if (event.kind === 'stateEntered' && nextState === undefined) {
+        nextState = event.inspection.stateName;
+      }
     }
-    if (event.kind === 'stateEntered' && event.inspection.stateName !== name && nextState === undefined) {
-      nextState = event.inspection.stateName;
-    }
-    if (event.kind === 'errorRaised' && event.stateName === name && handled === undefined) {
+    if (event.kind === 'errorRaised' && topLevel && event.stateName === name && handled === undefined) {
       handledError = { error: event.error, cause: event.cause };
       const retry = retrierDecision(def, event.error, options.stateConfiguration?.retrierRetryCount ?? 0);
       const catchIndex = firstMatch(def.Catch, event.error);
@@ -214,8 +214,9 @@ export async function testState(options: TestStateOptions): Promise<TestStateRes
   const result = await execution.start();
   let itemsPath: InspectionFacts['itemsPath'];
   let itemsFailure: { error: string; cause: string } | undefined;
-  if (mockedComposite && type === 'Map' && !jsonata && exited && result.status === 'SUCCEEDED') {
-    // The mocked Map skipped ItemsPath: evaluate it as the state would have, before its iterations.
+  const ranInput = exited?.afterInputPath !== undefined;
+  if (type === 'Map' && !jsonata && exited && (mockedComposite ? result.status === 'SUCCEEDED' : ranInput)) {
+    // ItemsPath for the inspection data; a mocked Map skipped it, so its failure is the state's failure.
     const path = typeof original.ItemsPath === 'string' ? original.ItemsPath : '$';
     const env = {
       input: exited.afterInputPath ?? exited.input,
@@ -240,7 +241,7 @@ export async function testState(options: TestStateOptions): Promise<TestStateRes
     }
     if (cause !== undefined) {
       itemsPath = { failed: true };
-      itemsFailure = { error: 'States.Runtime', cause };
+      if (mockedComposite) itemsFailure = { error: 'States.Runtime', cause };
     } else itemsPath = { value, failed: false };
   }
   const data =

@@ -399,3 +399,41 @@ test('TestState: bad requests fail with a clear message instead of throwing', as
     assert.match(r.cause ?? '', cause);
   }
 });
+
+test('TestState: an unmocked Map/Parallel runs its iterations; the next state is its own Next, not an inner state', async () => {
+  const map = await testState({
+    definition: {
+      Type: 'Map',
+      ItemsPath: '$.v',
+      ItemProcessor: { StartAt: 'Inner', States: { Inner: { Type: 'Pass', End: true } } },
+      ResultPath: '$.r',
+      Next: 'After',
+    },
+    input: { v: [1, 2] },
+    inspectionLevel: 'DEBUG',
+    host: testHost(),
+  });
+  assert.equal(map.status, 'SUCCEEDED');
+  assert.equal(map.nextState, 'After');
+  assert.deepEqual(map.inspectionData, {
+    input: '{"v":[1,2]}',
+    afterInputPath: '{"v":[1,2]}',
+    afterItemsPath: '[1,2]',
+    afterResultSelector: '[1,2]',
+    afterResultPath: '{"v":[1,2],"r":[1,2]}',
+    maxConcurrency: 0,
+  });
+  const parallel = await testState({
+    definition: {
+      Type: 'Parallel',
+      Branches: [{ StartAt: 'B', States: { B: { Type: 'Fail', Error: 'Inner', Cause: 'c' } } }],
+      Catch: [{ ErrorEquals: ['Inner'], Next: 'Handler' }],
+      Next: 'After',
+    },
+    input: {},
+    host: testHost(),
+  });
+  assert.equal(parallel.status, 'CAUGHT_ERROR');
+  assert.equal(parallel.error, 'Inner');
+  assert.equal(parallel.nextState, 'Handler');
+});
