@@ -79,7 +79,9 @@ test('Step Into a retried Task pauses before each attempt, then reaches the next
     const at1 = await whereStopped(client, first);
     assert.equal(at1.frame, 'Charge (retry 1)');
     assert.equal(at1.line, lineOf(ordersText, '"Charge": {'));
-    const state1 = values((await topFrameScopes(client, first.threadId)).scopes.get('State'));
+    const scopes1 = (await topFrameScopes(client, first.threadId)).scopes;
+    assert.equal(values(scopes1.get('Error')).disposition, '"will retry (Retry[0])"');
+    const state1 = values(scopes1.get('State'));
     assert.equal(state1.status, '"about to retry (attempt 1)"');
     assert.equal(state1.attempt, '1');
     assert.equal(state1.retryCount, '1');
@@ -107,6 +109,8 @@ test('Step Into a retried Task pauses before each attempt, then reaches the next
     const after = await stepIn(client, second);
     assert.equal(after.reason, 'step');
     assert.equal((await whereStopped(client, after)).frame, 'Ship');
+    // The retried error is over once Charge succeeded: no Error scope at the next state.
+    assert.equal((await topFrameScopes(client, after.threadId)).scopes.has('Error'), false);
     await finish(client, after);
   });
 });

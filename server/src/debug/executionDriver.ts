@@ -29,6 +29,8 @@ export interface RaisedError {
   stateName: string;
   /** What happens to it: `will retry (Retry[0])`, `caught by Catch[0] -> "X"`, `uncaught: ...`. */
   disposition?: string;
+  /** Its state retries it (the error is forgotten once that state ends). */
+  retried?: boolean;
 }
 
 /** How an error a state raised is handled (from the runtime's decision and, above it, the model). */
@@ -266,6 +268,9 @@ export class ExecutionDriver {
         const view = this.viewFor(event.activityId, event.location);
         view.previous = event.inspection;
         view.current = undefined;
+        // A retried error is over once its state ends (a caught one stays for the Catch handler to show).
+        if (view.error?.retried && view.error.stateName === event.inspection.stateName)
+          view.error = undefined;
         break;
       }
       case 'errorRaised': {
@@ -347,6 +352,7 @@ export class ExecutionDriver {
       caught: fate.caught,
       stateName: context.stateName,
       disposition: fate.disposition,
+      retried: context.disposition === 'retry',
     };
     // The same error, judged the same way where it was raised below, is not reported twice.
     const below = this.propagating.get(context.activityId);
