@@ -269,8 +269,9 @@ export class ExecutionDriver {
         view.previous = event.inspection;
         view.current = undefined;
         // A retried error is over once its state ends (a caught one stays for the Catch handler to show).
-        if (view.error?.retried && view.error.stateName === event.inspection.stateName)
+        if (view.error?.retried && view.error.stateName === event.inspection.stateName) {
           view.error = undefined;
+        }
         break;
       }
       case 'errorRaised': {
