@@ -157,6 +157,12 @@ async function runTestStateCase(file: string): Promise<string | undefined> {
       `inspectionData ${JSON.stringify(result.inspectionData)} (expected ${JSON.stringify(e.inspectionData)})`,
     );
   }
+  // AWS leaves out what does not apply (no output when FAILED, no inspectionData at INFO): so must we.
+  for (const key of ['output', 'error', 'cause', 'nextState', 'inspectionData'] as const) {
+    if (!(key in e) && result[key] !== undefined) {
+      reasons.push(`${key} ${JSON.stringify(result[key])?.slice(0, 200)} (AWS gave none)`);
+    }
+  }
   return reasons.length ? reasons.join('; ') : undefined;
 }
 
