@@ -554,29 +554,37 @@ class StateMachineExecution implements Execution, EngineContext {
     const hook = this.options.beforeState;
     if (!hook) return input;
     let replaced = input;
+    let failure: { error: unknown } | undefined;
+    // A throwing hook's error is rethrown (as before) once the run lock is held again.
     await this.scheduler.blocked(
       activity.scope,
-      async () =>
-        hook({
-          activityId: activity.id,
-          location: activity.location,
-          stateName: name,
-          statePath: path,
-          stateType: String(def.Type),
-          input,
-          variables: activity.variables.snapshot(),
-          context: this.contextFor({
-            name,
-            def,
-            enteredTime: this.recorder.isoNow(),
-            retryCount: 0,
-          } as StateRun),
-          replaceInput: (value) => {
-            replaced = value;
-          },
-        }),
+      async () => {
+        try {
+          await hook({
+            activityId: activity.id,
+            location: activity.location,
+            stateName: name,
+            statePath: path,
+            stateType: String(def.Type),
+            input,
+            variables: activity.variables.snapshot(),
+            context: this.contextFor({
+              name,
+              def,
+              enteredTime: this.recorder.isoNow(),
+              retryCount: 0,
+            } as StateRun),
+            replaceInput: (value) => {
+              replaced = value;
+            },
+          });
+        } catch (error) {
+          failure = { error };
+        }
+      },
       { external: true },
     );
+    if (failure) throw failure.error;
     return replaced;
   }
 

@@ -357,3 +357,33 @@ test('hooks do not change the events or the history of a sequential execution', 
   assert.deepEqual(withHooks.kinds, without.kinds);
   assert.deepEqual(withHooks.history, without.history);
 });
+
+test('a throwing beforeState hook inside Map iterations fails the execution with its message; siblings abort', async () => {
+  const result = await createExecution({
+    definition: {
+      StartAt: 'M',
+      States: {
+        M: {
+          Type: 'Map',
+          ItemProcessor: {
+            StartAt: 'A',
+            States: { A: { Type: 'Wait', Seconds: 1, Next: 'B' }, B: { Type: 'Pass', End: true } },
+          },
+          End: true,
+        },
+      },
+    },
+    input: [1, 2, 3],
+    host: testHost(),
+    beforeState: (c) => {
+      if (c.stateName === 'B') throw new Error('hook boom');
+    },
+  }).start();
+  assert.equal(result.status, 'FAILED');
+  assert.equal(result.error, 'States.Runtime');
+  assert.equal(result.cause, 'hook boom');
+  const types = result.history.map((e) => e.type);
+  assert.equal(types.filter((t) => t === 'MapIterationFailed').length, 1);
+  assert.equal(types.filter((t) => t === 'MapIterationAborted').length, 2);
+  assert.equal(types.at(-1), 'ExecutionFailed');
+});
