@@ -203,3 +203,31 @@ test(
     );
   },
 );
+
+test(
+  'an error raised in a Map iteration pauses in the iteration: caught by the Map Catch, or tolerated',
+  T,
+  async () => {
+    const stops = await runWithFilters(
+      { program: dapFixture('mapErrors.asl.json'), input: { items: [1, 2, 3] } },
+      { filters: ['caught', 'uncaught'] },
+    );
+    assert.deepEqual(
+      stops.map((s) => [s.thread, s.frame, s.error.caught, s.error.disposition]),
+      [
+        [
+          'Map "Items" iteration 1',
+          'Reject',
+          'true',
+          '"propagates to Map \\"Items\\", caught by its Catch[0] -> \\"Handled\\""',
+        ],
+        [
+          'Map "Tolerant" iteration 1',
+          'Drop',
+          'true',
+          '"propagates to Map \\"Tolerant\\", which may tolerate it (ToleratedFailure*)"',
+        ],
+      ],
+    );
+  },
+);

@@ -36,6 +36,7 @@ export function errorFate(model: StateMachineModel, context: StateErrorContext):
 /** Follows an error that leaves its branch/iteration through the enclosing Parallel/Map states. */
 function enclosingFate(model: StateMachineModel, location: LocationFrame[], error: string): ErrorFate {
   const hops: string[] = [];
+  let name = error;
   for (let i = location.length - 1; i >= 0; i--) {
     const frame = location[i];
     if (frame.kind !== 'branch' && frame.kind !== 'iteration') continue;
@@ -44,23 +45,25 @@ function enclosingFate(model: StateMachineModel, location: LocationFrame[], erro
     hops.push(label);
     const definition = (stateAtPath(model, frame.statePath)?.definition ?? {}) as Record<string, unknown>;
     const via = `propagates to ${hops.join(', then ')}`;
-    if (
-      kind === 'Map' &&
-      (definition.ToleratedFailureCount !== undefined ||
-        definition.ToleratedFailurePercentage !== undefined ||
-        definition.ToleratedFailureCountPath !== undefined ||
-        definition.ToleratedFailurePercentagePath !== undefined)
-    ) {
-      return { caught: true, disposition: `${via}, which may tolerate it (ToleratedFailure*)` };
+    if (kind === 'Map' && isDistributed(definition)) {
+      // Failed items count against the tolerance; past it the Map raises its own error.
+      const tolerant = [
+        'ToleratedFailureCount',
+        'ToleratedFailurePercentage',
+        'ToleratedFailureCountPath',
+        'ToleratedFailurePercentagePath',
+      ].some((field) => definition[field] !== undefined);
+      if (tolerant) return { caught: true, disposition: `${via}, which may tolerate it (ToleratedFailure*)` };
+      name = 'States.ExceedToleratedFailureThreshold';
     }
-    const retrier = firstMatch(definition.Retry, error);
+    const retrier = firstMatch(definition.Retry, name);
     if (retrier >= 0) {
       const retry = (definition.Retry as Array<{ MaxAttempts?: unknown }>)[retrier];
       if (retry.MaxAttempts !== 0) {
         return { caught: true, disposition: `${via}, which retries it (Retry[${retrier}])` };
       }
     }
-    const catcher = firstMatch(definition.Catch, error);
+    const catcher = firstMatch(definition.Catch, name);
     if (catcher >= 0) {
       const next = (definition.Catch as Array<{ Next?: unknown }>)[catcher].Next;
       const target = typeof next === 'string' ? ` -> "${next}"` : '';
@@ -74,6 +77,12 @@ function enclosingFate(model: StateMachineModel, location: LocationFrame[], erro
         ? `uncaught: propagates to ${hops.join(', then ')} and fails the execution`
         : 'uncaught: fails the execution',
   };
+}
+
+function isDistributed(definition: Record<string, unknown>): boolean {
+  const processor = (definition.ItemProcessor ?? definition.Iterator) as
+    { ProcessorConfig?: { Mode?: unknown } } | undefined;
+  return processor?.ProcessorConfig?.Mode === 'DISTRIBUTED';
 }
 
 function firstMatch(handlers: unknown, error: string): number {
