@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { extensionId, openInEditor, positionOf } from './e2eHelpers';
+import { extensionId, openInEditor, positionOf, waitForDiagnostics, writeAndOpen } from './e2eHelpers';
 
 function labelOf(item: vscode.CompletionItem): string {
   const label = typeof item.label === 'string' ? item.label : item.label.label;
@@ -82,5 +82,34 @@ suite('editor features', () => {
     // the key, Catch[].Next and Choice Default
     assert.equal(edits.length, 3, JSON.stringify(edits));
     assert.equal(applyEdits(doc, edits), doc.getText().replaceAll('"Payment failed"', '"Payment declined"'));
+  });
+
+  test('quick fixes for a misspelt Next come back through the client and applying one clears the problem', async () => {
+    const text =
+      '{\n  "StartAt": "A",\n  "States": {\n    "A": { "Type": "Pass", "Next": "Dnoe" },\n    "Done": { "Type": "Succeed" }\n  }\n}\n';
+    const doc = await writeAndOpen('quick-fix.asl.json', text);
+    const diagnostics = await waitForDiagnostics(
+      doc.uri,
+      (d) => d.some((x) => x.code === 'invalid-transition-target'),
+      'invalid-transition-target on quick-fix.asl.json',
+    );
+    const target = diagnostics.find((d) => d.code === 'invalid-transition-target')!;
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      doc.uri,
+      target.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
+    const titles = actions.map((a) => a.title);
+    assert.ok(titles.includes("Change to 'Done'"), JSON.stringify(titles));
+    assert.ok(titles.includes("Create state 'Dnoe'"), JSON.stringify(titles));
+    const change = actions.find((a) => a.title === "Change to 'Done'")!;
+    assert.ok(change.edit && (await vscode.workspace.applyEdit(change.edit)));
+    assert.equal(doc.getText(), text.replace('"Dnoe"', '"Done"'));
+    await waitForDiagnostics(
+      doc.uri,
+      (d) => !d.some((x) => x.source === 'asl'),
+      'no asl problem left after the quick fix',
+    );
   });
 });
