@@ -28,13 +28,18 @@ import {
   defaultServiceSettings,
   type TextDocument,
 } from './types';
-import { validateStateMachine } from './validation/validateStateMachine';
+import { createDocumentValidations } from './validation/documentValidations';
 
 export interface AslLanguageService {
   /** Parses a document into the one ASL model (callers cache it per uri + version). */
   parse(document: TextDocument): StateMachineModel;
-  /** Every problem in the document, all at once. */
+  /**
+   * Every problem in the document, all at once. For a model from `parse`, a newer version of a document
+   * validated before re-runs only the rules of the states whose text changed (same diagnostics).
+   */
   doValidation(model: StateMachineModel): Diagnostic[];
+  /** Forgets what incremental validation keeps for a document (call when it closes). */
+  releaseDocument(uri: string): void;
   configure(settings: Partial<AslServiceSettings>): void;
   /** The nested outline: states, with Parallel branches and Map processors nested under their owner. */
   findDocumentSymbols(model: StateMachineModel): DocumentSymbol[];
@@ -79,19 +84,26 @@ export interface AslLanguageServiceOptions {
 
 export function createAslLanguageService(options: AslLanguageServiceOptions = {}): AslLanguageService {
   const settings: AslServiceSettings = { ...defaultServiceSettings, ...options.settings };
+  const validations = createDocumentValidations();
   return {
     parse(document) {
-      return parseStateMachine(document.getText(), {
+      const model = parseStateMachine(document.getText(), {
         format: document.languageId === 'asl-yaml' ? 'yaml' : formatForFileName(document.uri),
         allowComments: settings.allowComments,
         allowTrailingCommas: settings.allowTrailingCommas,
       });
+      validations.noteParsed(model, document.uri, document.version);
+      return model;
     },
     doValidation(model) {
-      return validateStateMachine(model, settings);
+      return validations.validate(model, settings);
+    },
+    releaseDocument(uri) {
+      validations.forget(uri);
     },
     configure(next) {
       Object.assign(settings, next);
+      validations.clear();
     },
     findDocumentSymbols(model) {
       return findDocumentSymbols(model);

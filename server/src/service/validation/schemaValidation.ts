@@ -7,7 +7,9 @@
 import {
   isStateType,
   keyNodeOf,
+  propertiesOf,
   valueNodeOf,
+  valueOf,
   type StateMachineModel,
   type StateModel,
   type SyntaxNode,
@@ -26,31 +28,93 @@ type SchemaWithAnnotations = {
 };
 
 export function validateSchema(context: ValidationContext): void {
+  const definition = validateRootSchema(context, (model) => model.definition);
+  if (definition === undefined) return;
+  for (const state of context.model.states) {
+    validateStateSchema(context, state, () => valueAtPath(definition, state.path));
+  }
+}
+
+/**
+ * The top-level rules; returns the plain definition `plain` gave (undefined when the document is not an
+ * object, and then the states are not validated: the syntax problems or definition-not-object say why).
+ */
+export function validateRootSchema(
+  context: ValidationContext,
+  plain: (model: StateMachineModel) => unknown,
+): unknown {
   const { model } = context;
   const root = model.root;
-  if (!root) return; // the syntax problems already say why
+  if (!root) return undefined; // the syntax problems already say why
   if (root.type !== 'object') {
     context.report('definition-not-object', root);
-    return;
+    return undefined;
   }
-  const definition = plainDefinition(model);
+  const definition = plain(model);
   const validateRoot = rootValidator(model.queryLanguage);
   if (!validateRoot(definition)) {
     reportErrors(context, root, validateRoot.errors ?? [], undefined, 'the state machine');
   }
-  for (const state of model.states) validateState(context, state, definition);
+  return definition;
 }
 
 /**
- * The document as plain JSON: the model's tree conversion (computed once per model and shared with other
- * features; same result as JSON.parse: last duplicate key wins, `__proto__` stays data, and faster than
- * JSON.parse once warm because the text was already scanned).
+ * The plain value of `node` with the states of every nested States block reduced to `{}` (the schemas only
+ * check that each is an object; each state is validated on its own). `__proto__` stays data.
  */
-function plainDefinition(model: StateMachineModel): unknown {
-  return model.definition;
+export function plainWithoutNestedStates(model: StateMachineModel, node: SyntaxNode | undefined): unknown {
+  const statesNodes = new Set<SyntaxNode>();
+  for (const scope of model.scopes) if (scope.statesNode) statesNodes.add(scope.statesNode);
+  const convert = (current: SyntaxNode): unknown => {
+    if (statesNodes.has(current) && current.type === 'object') {
+      const out: Record<string, unknown> = {};
+      for (const [name, , value] of propertiesOf(current)) {
+        setPlain(out, name, value?.type === 'object' ? {} : valueOf(value));
+      }
+      return out;
+    }
+    if (current.type === 'object') {
+      const out: Record<string, unknown> = {};
+      for (const [name, , value] of propertiesOf(current)) {
+        setPlain(out, name, value ? convert(value) : undefined);
+      }
+      return out;
+    }
+    if (current.type === 'array') return (current.children ?? []).map(convert);
+    return valueOf(current);
+  };
+  return node ? convert(node) : undefined;
 }
 
-function validateState(context: ValidationContext, state: StateModel, definition: unknown): void {
+function setPlain(out: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') {
+    Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  } else {
+    out[key] = value;
+  }
+}
+
+/** The node at a JSON path, the last duplicate key winning at each level (as JSON.parse reads it). */
+export function nodeAtPath(
+  root: SyntaxNode | undefined,
+  path: readonly (string | number)[],
+): SyntaxNode | undefined {
+  let node = root;
+  for (const segment of path) {
+    if (!node) return undefined;
+    if (node.type === 'object') node = valueNodeOf(node, String(segment));
+    else if (node.type === 'array' && typeof segment === 'number') node = node.children?.[segment];
+    else return undefined;
+  }
+  return node;
+}
+
+/** The schema rules of one state; `value` gives its plain JSON (as the document's JSON value holds it). */
+export function validateStateSchema(
+  context: ValidationContext,
+  state: StateModel,
+  value: () => unknown,
+): void {
   const node = state.node;
   if (node?.type !== 'object') return; // reported by the enclosing States schema
   const typeNode = valueNodeOf(node, 'Type');
@@ -68,7 +132,7 @@ function validateState(context: ValidationContext, state: StateModel, definition
     context.report('query-language-downgrade', ownLanguage);
   }
   const validate = stateValidator(typeNode.value, state.queryLanguage);
-  if (!validate(valueAtPath(definition, state.path))) {
+  if (!validate(value())) {
     reportErrors(
       context,
       node,

@@ -32,6 +32,8 @@ export interface ReportOptions {
 
 export class ValidationContext {
   readonly diagnostics: Diagnostic[] = [];
+  /** The text span each diagnostic was reported on (same index), for incremental validation. */
+  readonly spans: { offset: number; length: number }[] = [];
 
   constructor(
     readonly model: StateMachineModel,
@@ -76,6 +78,12 @@ export class ValidationContext {
     };
     if (options.data !== undefined) diagnostic.data = options.data;
     if (options.tags) diagnostic.tags = options.tags;
+    this.push(diagnostic, target.offset, target.length);
+  }
+
+  /** Adds a finished diagnostic reported on `length` characters at `offset`. */
+  push(diagnostic: Diagnostic, offset: number, length: number): void {
     this.diagnostics.push(diagnostic);
+    this.spans.push({ offset, length });
   }
 }
