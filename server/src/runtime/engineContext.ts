@@ -115,6 +115,11 @@ export interface EngineContext {
     scope: CancelScope,
     hooks?: ChildHooks,
   ): Promise<unknown>;
+  /**
+   * Runs host work (a file, a hook) with the run lock released, the virtual clock held; its failure is
+   * rethrown only once the lock is held again (so callers' cleanup runs under the lock).
+   */
+  outside<T>(scope: CancelScope, work: () => Promise<T>): Promise<T>;
   /** Next task token / id. */
   newToken(): string;
   /** Register a task waiting for SendTask*; resolves with the answer (heartbeats call `onHeartbeat`). */

@@ -216,9 +216,7 @@ async function readItems(
   const file = [params.Bucket, params.Key].filter((p) => typeof p === 'string' && p.length > 0).join('/');
   let text: string;
   try {
-    text = await ctx.scheduler.blocked(run.activity.scope, () => ctx.host.readFile!(file), {
-      external: true,
-    });
+    text = await ctx.outside(run.activity.scope, () => ctx.host.readFile!(file));
   } catch (e) {
     throw new StatesError(
       'States.ItemReaderFailed',
@@ -429,11 +427,7 @@ export async function runMap(ctx: EngineContext, run: StateRun): Promise<StateOu
       .filter((p) => typeof p === 'string' && p.length > 0)
       .join('/');
     const file = `${folder || '.'}/${run.name}-results.json`;
-    await ctx.scheduler.blocked(
-      activity.scope,
-      () => ctx.host.writeFile!(file, JSON.stringify(results, null, 2)),
-      { external: true },
-    );
+    await ctx.outside(activity.scope, () => ctx.host.writeFile!(file, JSON.stringify(results, null, 2)));
     return finish(ctx, run, { ResultWriterDetails: { Bucket: params.Bucket, Key: file } });
   }
   return finish(ctx, run, results);

@@ -274,6 +274,24 @@ class StateMachineExecution implements Execution, EngineContext {
     }
   }
 
+  async outside<T>(scope: CancelScope, work: () => Promise<T>): Promise<T> {
+    let failure: { error: unknown } | undefined;
+    const value = await this.scheduler.blocked(
+      scope,
+      async () => {
+        try {
+          return await work();
+        } catch (error) {
+          failure = { error };
+          return undefined;
+        }
+      },
+      { external: true },
+    );
+    if (failure) throw failure.error;
+    return value as T;
+  }
+
   newToken(): string {
     this.tokenCounter++;
     return `${this.host.uuid()}-${this.tokenCounter}`;
@@ -554,37 +572,27 @@ class StateMachineExecution implements Execution, EngineContext {
     const hook = this.options.beforeState;
     if (!hook) return input;
     let replaced = input;
-    let failure: { error: unknown } | undefined;
-    // A throwing hook's error is rethrown (as before) once the run lock is held again.
-    await this.scheduler.blocked(
-      activity.scope,
-      async () => {
-        try {
-          await hook({
-            activityId: activity.id,
-            location: activity.location,
-            stateName: name,
-            statePath: path,
-            stateType: String(def.Type),
-            input,
-            variables: activity.variables.snapshot(),
-            context: this.contextFor({
-              name,
-              def,
-              enteredTime: this.recorder.isoNow(),
-              retryCount: 0,
-            } as StateRun),
-            replaceInput: (value) => {
-              replaced = value;
-            },
-          });
-        } catch (error) {
-          failure = { error };
-        }
-      },
-      { external: true },
-    );
-    if (failure) throw failure.error;
+    // A throwing hook's error is rethrown as it is, once the run lock is held again.
+    await this.outside(activity.scope, async () => {
+      await hook({
+        activityId: activity.id,
+        location: activity.location,
+        stateName: name,
+        statePath: path,
+        stateType: String(def.Type),
+        input,
+        variables: activity.variables.snapshot(),
+        context: this.contextFor({
+          name,
+          def,
+          enteredTime: this.recorder.isoNow(),
+          retryCount: 0,
+        } as StateRun),
+        replaceInput: (value) => {
+          replaced = value;
+        },
+      });
+    });
     return replaced;
   }
 
@@ -751,20 +759,13 @@ class StateMachineExecution implements Execution, EngineContext {
   }
 
   private async callHook(activity: Activity, name: string, call: () => void | Promise<void>): Promise<void> {
-    let failure: HostHookError | undefined;
-    // The failure is rethrown only once the run lock is held again (callers' finally blocks release it).
-    await this.scheduler.blocked(
-      activity.scope,
-      async () => {
-        try {
-          await call();
-        } catch (err) {
-          failure = new HostHookError(name, err);
-        }
-      },
-      { external: true },
-    );
-    if (failure) throw failure;
+    await this.outside(activity.scope, async () => {
+      try {
+        await call();
+      } catch (err) {
+        throw new HostHookError(name, err);
+      }
+    });
   }
 
   private emitEvaluationFailed(run: StateRun, e: StatesError): void {
