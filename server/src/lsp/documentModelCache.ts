@@ -1,7 +1,7 @@
 /**
  * Parse once per (uri, version): every handler asks this cache for the document's StateMachineModel.
  * Parsing depends on the validation settings (comments, trailing commas), so a settings change clears it.
- * Depends on the service facade's `parse` only; no transport.
+ * Depends on the service facade's `parse` (and `releaseDocument` on close) only; no transport.
  */
 import type { StateMachineModel } from '../asl';
 import type { AslLanguageService } from '../service/aslLanguageService';
@@ -26,7 +26,7 @@ export interface DocumentModelCache {
 
 /** Keeps at most `maxEntries` models, evicting the least recently used one. */
 export function createDocumentModelCache(
-  service: Pick<AslLanguageService, 'parse'>,
+  service: Pick<AslLanguageService, 'parse'> & Partial<Pick<AslLanguageService, 'releaseDocument'>>,
   maxEntries = 50,
 ): DocumentModelCache {
   const entries = new Map<string, CacheEntry>();
@@ -51,6 +51,7 @@ export function createDocumentModelCache(
     },
     onDocumentRemoved(uri) {
       entries.delete(uri);
+      service.releaseDocument?.(uri); // a reopened document starts its incremental validation afresh
     },
     clear() {
       entries.clear();
