@@ -23,6 +23,8 @@ import { deleteProperty, renameKey, replaceWithString } from './editText';
 const INPUT_FIELDS = ['InputPath', 'Parameters'] as const;
 const OUTPUT_FIELDS = ['ResultSelector', 'ResultPath', 'OutputPath'] as const;
 const TASK_LIKE = new Set(['Task', 'Parallel', 'Map']);
+/** Names JSONata reads as operators or literals: written in backticks as field names. */
+const JSONATA_WORDS = new Set(['and', 'or', 'in', 'true', 'false', 'null', 'function']);
 
 /** JSONPath (a definite path of names and indexes) -> JSONata; `$` becomes `inputRoot`. */
 export function jsonPathToJsonata(text: string, inputRoot: string): string | undefined {
@@ -40,7 +42,7 @@ export function jsonPathToJsonata(text: string, inputRoot: string): string | und
     if (segment.recursive) return undefined;
     const s = segment.selector;
     if (s.kind === 'name') {
-      if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(s.name)) out += `.${s.name}`;
+      if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(s.name) && !JSONATA_WORDS.has(s.name)) out += `.${s.name}`;
       else if (!s.name.includes('`')) out += `.\`${s.name}\``;
       else return undefined;
     } else if (s.kind === 'index' && s.index >= 0) {
@@ -201,7 +203,8 @@ function convertInputGroup(model: StateMachineModel, state: StateModel): Convers
   const stateNode = state.node!;
   if (parameters) {
     const [keyNode, value] = parameters.children ?? [];
-    if (!keyNode || !value) return undefined;
+    // Arguments takes an object or a JSONata string; a literal Parameters value of another kind has no exact form.
+    if (!keyNode || !value || (target === 'Arguments' && value.type !== 'object')) return undefined;
     const template = convertTemplate(model, value, inputRoot);
     if (!template) return undefined;
     const edits = [renameKey(model, keyNode, target), ...template];

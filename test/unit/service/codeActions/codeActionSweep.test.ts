@@ -86,3 +86,56 @@ test(
     console.log(`quick fixes applied: ${JSON.stringify(Object.fromEntries(applied))}`);
   },
 );
+
+/** A real-world JSONPath definition switched to JSONata at the top level (undefined when that is not simple). */
+function asJsonata(text: string, yaml: boolean): string | undefined {
+  if (/QueryLanguage/.test(text)) return undefined;
+  if (yaml) return /^[A-Za-z]/.test(text) ? `QueryLanguage: JSONata\n${text}` : undefined;
+  return /^\s*\{/.test(text) ? text.replace(/^\s*\{/, '{"QueryLanguage": "JSONata",') : undefined;
+}
+
+test(
+  'JSONPath fields of every real-world definition, switched to JSONata, convert exactly',
+  { timeout: 300_000 },
+  () => {
+    const all = files(path.join(corpusDir, 'real-world'));
+    const service = createAslLanguageService();
+    const titles = new Map<string, number>();
+    const failures: string[] = [];
+    for (const file of all) {
+      const yaml = /\.ya?ml$/i.test(file);
+      const text = asJsonata(fs.readFileSync(file, 'utf8'), yaml);
+      if (text === undefined || !parses(text, yaml)) continue;
+      const uri = `file://${file}`;
+      const doc = TextDocument.create(uri, yaml ? 'asl-yaml' : 'asl', 1, text);
+      const model = service.parse(doc);
+      const before = service.doValidation(model);
+      for (const diagnostic of before.filter((d) => d.code === 'field-not-in-query-language')) {
+        for (const action of service.getCodeActions(model, uri, [diagnostic])) {
+          titles.set(action.title, (titles.get(action.title) ?? 0) + 1);
+          const where = `${path.relative(corpusDir, file)} '${action.title}' for ${key(diagnostic)}`;
+          const fixed = TextDocument.applyEdits(doc, action.edit?.changes?.[uri] ?? []);
+          if (!parses(fixed, yaml)) {
+            failures.push(`${where}: result does not parse`);
+            continue;
+          }
+          const after = service.doValidation(
+            service.parse(TextDocument.create(uri, doc.languageId, 2, fixed)),
+          );
+          const remaining = before.map((d) => String(d.code));
+          remaining.splice(remaining.indexOf(String(diagnostic.code)), 1);
+          for (const problem of after) {
+            const at = remaining.indexOf(String(problem.code));
+            if (at >= 0) remaining.splice(at, 1);
+            else failures.push(`${where}: introduced ${key(problem)}`);
+          }
+          const count = (list: Diagnostic[]) => list.filter((d) => key(d) === key(diagnostic)).length;
+          if (count(after) >= count(before)) failures.push(`${where}: the diagnostic is still there`);
+        }
+      }
+    }
+    assert.deepEqual(failures, []);
+    assert.ok((titles.get('Convert Parameters to Arguments') ?? 0) > 100, JSON.stringify([...titles]));
+    console.log(`conversions applied: ${JSON.stringify(Object.fromEntries(titles))}`);
+  },
+);

@@ -33,6 +33,7 @@ describe('JSONPath to JSONata expressions', () => {
     );
     assert.equal(jsonPathToJsonata("$['first name']", '$states.input'), '$states.input.`first name`');
     assert.equal(jsonPathToJsonata('$$.Execution.Id', '$states.input'), '$states.context.Execution.Id');
+    assert.equal(jsonPathToJsonata('$.filter.or', '$states.input'), '$states.input.filter.`or`');
     assert.equal(jsonPathToJsonata('$total.amount', '$states.input'), '$total.amount');
     assert.equal(jsonPathToJsonata('$.items[*].id', '$states.input'), undefined);
     assert.equal(jsonPathToJsonata('$..id', '$states.input'), undefined);
