@@ -139,7 +139,8 @@ test('quick fixes undo corpus mutations exactly (JSON and YAML)', { timeout: 300
     }
   }
   assert.deepEqual(failures, []);
-  for (const mutation of MUTATIONS)
+  for (const mutation of MUTATIONS) {
     assert.ok((fixed.get(mutation.code) ?? 0) > 0, `${mutation.code} exercised`);
+  }
   console.log(`mutations fixed: ${JSON.stringify(Object.fromEntries(fixed))}`);
 });
