@@ -3,13 +3,41 @@
  * earlier ones are silently ignored. Reported as a warning on each earlier key (one pass over the tree).
  * Depends on: asl/ (syntax nodes), ./validationContext only.
  */
-import type { SyntaxNode } from '../../asl';
+import type { StateModel, SyntaxNode } from '../../asl';
 import type { ValidationContext } from './validationContext';
 
-export function checkDuplicateKeys(context: ValidationContext, root: SyntaxNode | undefined): void {
-  const stack: SyntaxNode[] = root ? [root] : [];
+/**
+ * Incremental validation's view of the walk: the state owning an object node, replaying a state whose
+ * text did not change (its whole subtree skipped), and recording what a state's subtree reported.
+ */
+export interface DuplicateKeyMemo {
+  stateOf: Map<SyntaxNode, StateModel>;
+  /** Re-reports the remembered diagnostics of an unchanged state; false when it changed. */
+  replay(state: StateModel): boolean;
+  /** The diagnostics reported since `start` belong to the subtree of `state`. */
+  record(state: StateModel, start: number): void;
+}
+
+type WalkEntry = SyntaxNode | { end: StateModel; start: number };
+
+export function checkDuplicateKeys(
+  context: ValidationContext,
+  root: SyntaxNode | undefined,
+  memo?: DuplicateKeyMemo,
+): void {
+  const stack: WalkEntry[] = root ? [root] : [];
   while (stack.length > 0) {
-    const node = stack.pop()!;
+    const entry = stack.pop()!;
+    if (!('type' in entry)) {
+      memo?.record(entry.end, entry.start); // the state's subtree is done (depth first, one at a time)
+      continue;
+    }
+    const node = entry;
+    const state = memo?.stateOf.get(node);
+    if (state) {
+      if (memo!.replay(state)) continue;
+      stack.push({ end: state, start: context.diagnostics.length });
+    }
     if (node.type === 'object') {
       if (hasDuplicateKey(node.children ?? [])) reportDuplicates(context, node.children ?? []);
       for (const prop of node.children ?? []) if (prop.children?.[1]) stack.push(prop.children[1]);

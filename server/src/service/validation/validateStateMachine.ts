@@ -3,7 +3,7 @@
  * semantic rule families), each with a range, source "asl", a stable code and a message saying what is
  * wrong and how to fix it. The incremental form reuses per-state results of an earlier version. Depends on: asl/, schema/, service/types and the rule modules beside it.
  */
-import type { StateMachineModel, StateModel } from '../../asl';
+import type { StateMachineModel, StateModel, SyntaxNode } from '../../asl';
 import { type AslServiceSettings, type Diagnostic, DiagnosticSeverity, type Range } from '../types';
 import { checkDuplicateKeys } from './duplicateKeyRule';
 import { checkStateFields } from './fieldRules';
@@ -92,9 +92,10 @@ function runValidation(
   const settingsKey = remember ? settingsKeyOf(settings) : '';
   const reusable = findReusable(model, settingsKey, previous);
   const results = new Map<StateModel, StateResult>();
+  for (const [state, reuse] of reusable) results.set(state, shiftResult(reuse.result, reuse.shift));
   const resultOf = (state: StateModel): StateResult => {
     let result = results.get(state);
-    if (!result) results.set(state, (result = { schema: [], rules: [], reads: [] }));
+    if (!result) results.set(state, (result = { schema: [], rules: [], keys: [], reads: [] }));
     return result;
   };
 
@@ -111,7 +112,6 @@ function runValidation(
         const reuse = reusable.get(state);
         if (reuse) {
           replayDiagnostics(context, reuse.result.schema, reuse.shift);
-          resultOf(state).schema = shiftResult(reuse.result, reuse.shift).schema;
           continue;
         }
         const start = context.diagnostics.length;
@@ -124,7 +124,23 @@ function runValidation(
       }
     }
   }
-  checkDuplicateKeys(context, model.root);
+  if (!remember) {
+    checkDuplicateKeys(context, model.root);
+  } else {
+    const stateOf = new Map<SyntaxNode, StateModel>();
+    for (const state of model.states) if (state.node) stateOf.set(state.node, state);
+    checkDuplicateKeys(context, model.root, {
+      stateOf,
+      replay(state) {
+        const reuse = reusable.get(state);
+        if (reuse) replayDiagnostics(context, reuse.result.keys, reuse.shift);
+        return reuse !== undefined;
+      },
+      record(state, start) {
+        resultOf(state).keys = captureSince(context, start);
+      },
+    });
+  }
   for (const scope of model.scopes) checkScope(context, scope);
   const reads: VariableRead[] = [];
   for (const state of model.states) {
@@ -133,10 +149,6 @@ function runValidation(
     if (reuse) {
       replayReads(reads, reuse.result.reads, state, reuse.shift);
       replayDiagnostics(context, reuse.result.rules, reuse.shift);
-      const shifted = shiftResult(reuse.result, reuse.shift);
-      const result = resultOf(state);
-      result.rules = shifted.rules;
-      result.reads = shifted.reads;
       continue;
     }
     const start = context.diagnostics.length;

@@ -29,6 +29,8 @@ export interface StateResult {
   schema: SpannedDiagnostic[];
   /** Its path, JSONata, field, Retry/Catch and Resource diagnostics. */
   rules: SpannedDiagnostic[];
+  /** Duplicate keys anywhere in its text (nested states included). */
+  keys: SpannedDiagnostic[];
   reads: SpannedRead[];
 }
 
@@ -91,11 +93,13 @@ export function replayReads(
 }
 
 export function shiftResult(result: StateResult, shift: number): StateResult {
-  if (shift === 0) return result;
+  const empty = result.schema.length + result.rules.length + result.keys.length + result.reads.length === 0;
+  if (shift === 0 || empty) return result; // most states: nothing to move
   const move = (items: SpannedDiagnostic[]) => items.map((i) => ({ ...i, offset: i.offset + shift }));
   return {
     schema: move(result.schema),
     rules: move(result.rules),
+    keys: move(result.keys),
     reads: result.reads.map((r) => ({ ...r, offset: r.offset + shift })),
   };
 }
