@@ -197,6 +197,7 @@ test(
     assert.equal(stops[0].info.exceptionId, 'States.Timeout');
     assert.equal(stops[0].info.breakMode, 'unhandled');
     assert.equal(stops[0].error.disposition, '"uncaught: the execution timed out"');
+    assert.match(stops[0].info.description ?? '', /\(in the execution: uncaught: the execution timed out\)$/);
     assert.deepEqual(
       await runWithFilters({ program: dapFixture('timeout.asl.json') }, { filters: ['caught'] }),
       [],

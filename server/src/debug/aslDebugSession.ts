@@ -36,7 +36,7 @@ import { FrameInspector } from './frameInspector';
 import { evaluateExpression, formatValue } from './debugEvaluator';
 import { ExecutionDriver, type StepKind } from './executionDriver';
 import { prepareLaunch, type LaunchPlan } from './launchPlan';
-import { answerFromHandler, historyLine, pendingTaskBody } from './sessionViews';
+import { answerFromHandler, exceptionInfoBody, historyLine, pendingTaskBody } from './sessionViews';
 import { handleCustomRequest } from './taskRequests';
 import { VariableStore } from './variables';
 
@@ -303,16 +303,7 @@ export class AslDebugSession extends LoggingDebugSession {
     response: DebugProtocol.ExceptionInfoResponse,
     args: DebugProtocol.ExceptionInfoArguments,
   ): void {
-    const error = this.running?.driver.view(args.threadId)?.error;
-    const where = error
-      ? `in state "${error.stateName}"${error.disposition ? `: ${error.disposition}` : ''}`
-      : undefined;
-    response.body = {
-      exceptionId: error?.error ?? 'unknown',
-      description: error ? `${error.cause} (${where})` : undefined,
-      breakMode: error?.caught ? 'always' : 'unhandled',
-      details: error ? { typeName: error.error, message: error.cause, stackTrace: where } : undefined,
-    };
+    response.body = exceptionInfoBody(this.running?.driver.view(args.threadId)?.error);
     this.sendResponse(response);
   }
 

@@ -1,8 +1,10 @@
 /**
  * What the `asl` debug session shows: the scopes of a frame (State, Input, Effective input, Result, Output,
- * Previous state, Context object, Variables, Error), history lines for the debug console, pendingTask
- * event bodies, and task answers from local handler functions. Pure mapping; no DAP transport, no I/O.
+ * Previous state, Context object, Variables, Error), exceptionInfo answers, history lines for the debug
+ * console, pendingTask event bodies, and task answers from local handler functions. Pure mapping; no DAP
+ * transport, no I/O.
  */
+import type { DebugProtocol } from '@vscode/debugprotocol';
 import type {
   ActivitySnapshot,
   HistoryEvent,
@@ -13,7 +15,7 @@ import type {
 import type { PendingTaskEventBody } from '../protocol/debugExtensions';
 import type { TaskHandler } from './debugHost';
 import { describeFrame } from './debugFrames';
-import type { ActivityView } from './executionDriver';
+import type { ActivityView, RaisedError } from './activityView';
 import type { ScopeSpec, ValueEditor } from './variables';
 
 /** Scopes of a frame whose state runs in `view` (edited input overrides the held input). */
@@ -114,6 +116,21 @@ export function scopeSpecs(
     });
   }
   return specs;
+}
+
+/** The exceptionInfo answer for the error a thread last raised: name, cause, where and what becomes of it. */
+export function exceptionInfoBody(
+  error: RaisedError | undefined,
+): DebugProtocol.ExceptionInfoResponse['body'] {
+  if (!error) return { exceptionId: 'unknown', breakMode: 'unhandled' };
+  const place = error.stateName ? `in state "${error.stateName}"` : 'in the execution';
+  const where = error.disposition ? `${place}: ${error.disposition}` : place;
+  return {
+    exceptionId: error.error,
+    description: `${error.cause} (${where})`,
+    breakMode: error.caught ? 'always' : 'unhandled',
+    details: { typeName: error.error, message: error.cause, stackTrace: where },
+  };
 }
 
 /** One debug-console line per history event: `#id Type "state" {details}` (details clipped). */
