@@ -73,6 +73,8 @@ export interface StateRun {
   def: Record<string, unknown>;
   queryLanguage: QueryLanguage;
   input: unknown;
+  /** The input's JSON text (as recorded in the entered event). */
+  inputText?: string;
   enteredEventId: number;
   enteredTime: string;
   /** Variables as of state entry. */
@@ -83,7 +85,9 @@ export interface StateRun {
   /** The JSONPath env last made for this run without extras (read-only for its users). */
   envCache?: DataEnv;
   /** The context object last built for this run (rebuilt when RetryCount or the task token change). */
-  contextCache?: { value: Record<string, unknown>; retryCount: number; taskToken: string | undefined };
+  contextValue?: Record<string, unknown>;
+  contextRetryCount?: number;
+  contextTaskToken?: string;
 }
 
 /** What a state runner returns: the output and the next state (undefined = end of block). */

@@ -182,8 +182,12 @@ class StateMachineExecution implements Execution, EngineContext {
   contextFor(run: StateRun, extra?: Record<string, unknown>): Record<string, unknown> {
     const given = this.options.contextObject;
     if (given !== undefined) return extra === undefined ? given : { ...given, ...extra };
-    let cached = run.contextCache;
-    if (cached === undefined || cached.retryCount !== run.retryCount || cached.taskToken !== run.taskToken) {
+    let value = run.contextValue;
+    if (
+      value === undefined ||
+      run.contextRetryCount !== run.retryCount ||
+      run.contextTaskToken !== run.taskToken
+    ) {
       const state: Record<string, unknown> = { Name: run.name, EnteredTime: run.enteredTime };
       const type = run.def.Type;
       if (type === 'Task' || type === 'Map' || type === 'Parallel') state.RetryCount = run.retryCount;
@@ -197,16 +201,13 @@ class StateMachineExecution implements Execution, EngineContext {
         ...(this.stateMachineType === 'STANDARD' ? { RedriveCount: 0 } : {}),
       };
       this.stateMachineContext ??= { Id: this.stateMachineArn, Name: this.stateMachineName };
-      const value: Record<string, unknown> = {
-        Execution: this.executionContext,
-        StateMachine: this.stateMachineContext,
-        State: state,
-      };
+      value = { Execution: this.executionContext, StateMachine: this.stateMachineContext, State: state };
       if (run.taskToken !== undefined) value.Task = { Token: run.taskToken };
-      cached = { value, retryCount: run.retryCount, taskToken: run.taskToken };
-      run.contextCache = cached;
+      run.contextValue = value;
+      run.contextRetryCount = run.retryCount;
+      run.contextTaskToken = run.taskToken;
     }
-    return extra === undefined ? cached.value : { ...cached.value, ...extra };
+    return extra === undefined ? value : { ...value, ...extra };
   }
 
   dataEnv(run: StateRun, input: unknown, extra?: Record<string, unknown>): DataEnv {
@@ -596,6 +597,7 @@ class StateMachineExecution implements Execution, EngineContext {
     return replaced;
   }
 
+  /** Runs one state: entry (history, inspection), the state's runner, exit. */
   private async runState(
     activity: Activity,
     name: string,
@@ -604,6 +606,28 @@ class StateMachineExecution implements Execution, EngineContext {
     input: unknown,
     topLanguage: 'JSONPath' | 'JSONata',
   ): Promise<StateOutcome> {
+    // Kept small: a suspended async function stores its whole register file, so the work is in sync helpers.
+    const run = this.enterState(activity, name, path, def, input, topLanguage);
+    let outcome: StateOutcome;
+    let outputText: string;
+    try {
+      outcome = await this.dispatch(run, run.inspection.stateType);
+      outputText = this.outputTextOf(run, outcome.output);
+    } catch (e) {
+      throw await this.stateFailed(run, e);
+    }
+    this.exitState(run, outcome, outputText);
+    return outcome;
+  }
+
+  private enterState(
+    activity: Activity,
+    name: string,
+    path: StatePath,
+    def: Record<string, unknown>,
+    input: unknown,
+    topLanguage: 'JSONPath' | 'JSONata',
+  ): StateRun {
     const type = String(def.Type);
     const last = activity.lastOutput;
     const inputText = last !== undefined && last.value === input ? last.text : jsonText(input, 'state input');
@@ -632,6 +656,7 @@ class StateMachineExecution implements Execution, EngineContext {
           ? 'JSONata'
           : 'JSONPath',
       input,
+      inputText,
       enteredEventId,
       enteredTime: this.recorder.isoNow(),
       variables,
@@ -648,43 +673,51 @@ class StateMachineExecution implements Execution, EngineContext {
         inspection,
       });
     }
-    let outcome: StateOutcome;
-    let outputText: string;
-    try {
-      outcome = await this.dispatch(run, type);
-      outputText = outcome.output === input ? inputText : jsonText(outcome.output, 'state output');
-      if (exceedsPayloadLimit(outputText)) {
-        throw new StatesError(
-          'States.DataLimitExceeded',
-          `The state/task '${name}' returned a result with a size exceeding the maximum number of bytes service limit.`,
-        );
-      }
-    } catch (e) {
-      if (e instanceof StatesError) {
-        if (e.details.evaluationFailed) this.emitEvaluationFailed(run, e);
-        this.notifyError(run, e.error, e.cause ?? '', false);
-        let raised = e;
-        if (
-          (e.error === 'States.Runtime' || e.error === 'States.QueryEvaluationError') &&
-          !e.cause?.startsWith('An error occurred')
-        ) {
-          raised = new StatesError(
-            e.error,
-            stateFailureCause(name, enteredEventId, e.cause ?? ''),
-            e.details,
-          );
-        }
-        await this.stateErrorHook(run, raised, 'uncaught', {});
-        throw raised;
-      }
-      throw e;
+    return run;
+  }
+
+  /** The output's JSON text (the input's when unchanged); over 256 KiB is States.DataLimitExceeded. */
+  private outputTextOf(run: StateRun, output: unknown): string {
+    const text =
+      output === run.input && run.inputText !== undefined ? run.inputText : jsonText(output, 'state output');
+    if (exceedsPayloadLimit(text)) {
+      throw new StatesError(
+        'States.DataLimitExceeded',
+        `The state/task '${run.name}' returned a result with a size exceeding the maximum number of bytes service limit.`,
+      );
     }
+    return text;
+  }
+
+  /** An error out of a state: events, the uncaught onStateError hook; returns what to throw. */
+  private async stateFailed(run: StateRun, e: unknown): Promise<unknown> {
+    if (!(e instanceof StatesError)) return e;
+    if (e.details.evaluationFailed) this.emitEvaluationFailed(run, e);
+    this.notifyError(run, e.error, e.cause ?? '', false);
+    let raised = e;
+    if (
+      (e.error === 'States.Runtime' || e.error === 'States.QueryEvaluationError') &&
+      !e.cause?.startsWith('An error occurred')
+    ) {
+      raised = new StatesError(
+        e.error,
+        stateFailureCause(run.name, run.enteredEventId, e.cause ?? ''),
+        e.details,
+      );
+    }
+    await this.stateErrorHook(run, raised, 'uncaught', {});
+    return raised;
+  }
+
+  private exitState(run: StateRun, outcome: StateOutcome, outputText: string): void {
+    const { activity, inspection } = run;
+    const type = inspection.stateType;
     inspection.output = outcome.output;
     inspection.next = outcome.next;
     inspection.assigned = outcome.assigned;
     if (type !== 'Fail') {
       const details: Record<string, unknown> = {
-        name,
+        name: run.name,
         output: outputText,
         outputDetails: NOT_TRUNCATED,
       };
@@ -701,7 +734,6 @@ class StateMachineExecution implements Execution, EngineContext {
     if (this.listened) {
       this.publish({ kind: 'stateExited', activityId: activity.id, location: activity.location, inspection });
     }
-    return outcome;
   }
 
   /** Awaits the onStateError hook (if any) with the run lock released; a throwing hook is a host error. */
