@@ -144,3 +144,105 @@ test('quick fixes undo corpus mutations exactly (JSON and YAML)', { timeout: 300
   }
   console.log(`mutations fixed: ${JSON.stringify(Object.fromEntries(fixed))}`);
 });
+
+/** Every States object with the names its states transition to through Next. */
+function scopesOf(machine: Json): Json[] {
+  const out: Json[] = [];
+  const states = machine.States;
+  if (!states || typeof states !== 'object') return out;
+  out.push(states as Json);
+  for (const state of Object.values(states as Json)) {
+    if (!state || typeof state !== 'object') continue;
+    const s = state as Json;
+    for (const branch of Array.isArray(s.Branches) ? s.Branches : []) out.push(...scopesOf(branch as Json));
+    for (const nested of [s.ItemProcessor, s.Iterator]) if (nested) out.push(...scopesOf(nested as Json));
+  }
+  return out;
+}
+
+test(
+  'Create state restores a deleted Next target right after its referrer (JSON and YAML)',
+  { timeout: 300_000 },
+  () => {
+    const service = createAslLanguageService();
+    let created = 0;
+    const failures: string[] = [];
+    for (const file of files(path.join(corpusDir, 'real-world'))) {
+      const yaml = /\.ya?ml$/i.test(file);
+      let original: Json;
+      try {
+        const raw = fs.readFileSync(file, 'utf8');
+        original = (yaml ? parseYaml(raw) : JSON.parse(raw)) as Json;
+      } catch {
+        continue;
+      }
+      if (!original || typeof original !== 'object') continue;
+      const scopeCount = scopesOf(original).length;
+      for (let scopeIndex = 0; scopeIndex < Math.min(scopeCount, 2); scopeIndex++) {
+        const broken = structuredClone(original);
+        const scope = scopesOf(broken)[scopeIndex];
+        const names = Object.keys(scope);
+        // The first state whose Next names a later state that no other state names anywhere.
+        const text = JSON.stringify(broken);
+        const referrer = names.find((n) => {
+          const next = (scope[n] as Json | null)?.Next;
+          return (
+            typeof next === 'string' &&
+            next !== n &&
+            names.includes(next) &&
+            text.split(JSON.stringify(next)).length === 3 // the key and this Next only
+          );
+        });
+        if (!referrer) continue;
+        const target = (scope[referrer] as Json).Next as string;
+        delete scope[target];
+        const serialized = yaml ? stringifyYaml(broken) : JSON.stringify(broken, null, 2);
+        const uri = `file://${file}`;
+        const doc = TextDocument.create(uri, yaml ? 'asl-yaml' : 'asl', 1, serialized);
+        const model = service.parse(doc);
+        const diagnostics = service
+          .doValidation(model)
+          .filter(
+            (d) =>
+              d.code === 'invalid-transition-target' && String(d.message).includes(JSON.stringify(target)),
+          );
+        const action = service
+          .getCodeActions(model, uri, diagnostics)
+          .find((a) => a.title === `Create state '${target}'`);
+        const where = `${path.relative(corpusDir, file)} scope #${scopeIndex} '${target}'`;
+        if (!action) {
+          failures.push(`${where}: no Create state action`);
+          continue;
+        }
+        const result = TextDocument.applyEdits(doc, action.edit?.changes?.[uri] ?? []);
+        const parsed = (yaml ? parseYaml(result) : JSON.parse(result)) as Json;
+        const resultScope = scopesOf(parsed)[scopeIndex];
+        const keys = Object.keys(resultScope);
+        try {
+          assert.deepEqual(resultScope[target], { Type: 'Pass', End: true });
+          assert.equal(keys.indexOf(target), keys.indexOf(referrer) + 1, 'placed right after the referrer');
+          delete resultScope[target];
+          assert.deepEqual(parsed, broken);
+        } catch (error) {
+          failures.push(`${where}: ${(error as Error).message.split('\n')[0]}\n${result.slice(0, 300)}`);
+          continue;
+        }
+        const after = service.doValidation(
+          service.parse(TextDocument.create(uri, doc.languageId, 2, result)),
+        );
+        if (
+          after.some(
+            (d) =>
+              d.code === 'invalid-transition-target' && String(d.message).includes(JSON.stringify(target)),
+          )
+        ) {
+          failures.push(`${where}: the target is still missing`);
+        }
+        created++;
+      }
+    }
+    assert.deepEqual(failures, []);
+    assert.ok(created > 100, `created ${created}`);
+    console.log(`states created: ${created}`);
+  },
+);
