@@ -194,7 +194,28 @@ export function parseJsonSyntax(text: string, options: JsonParseOptions = {}): S
       }
     }
   }
-  return { format: 'json', root, problems };
+  return { format: 'json', root, problems: capSyntaxProblems(problems) };
+}
+
+/** At most this many syntax problems are reported per document; the rest are summarised in one more. */
+export const MAX_SYNTAX_PROBLEMS = 1000;
+
+/**
+ * Keeps the first MAX_SYNTAX_PROBLEMS problems and replaces the rest by one that says how many were left
+ * out (a pasted megabyte of commas would otherwise publish millions of diagnostics).
+ */
+export function capSyntaxProblems(problems: SyntaxProblem[]): SyntaxProblem[] {
+  if (problems.length <= MAX_SYNTAX_PROBLEMS) return problems;
+  const next = problems[MAX_SYNTAX_PROBLEMS]!;
+  const kept = problems.slice(0, MAX_SYNTAX_PROBLEMS);
+  kept.push({
+    code: 'too-many-problems',
+    message: `${(problems.length - MAX_SYNTAX_PROBLEMS).toLocaleString('en-US')} more syntax problems from here on are not shown; fix the ones above first.`,
+    offset: next.offset,
+    length: next.length,
+    severity: 'error',
+  });
+  return kept;
 }
 
 /** The first offset from `at` (moving by `step`) that is not JSON whitespace; -1 or text.length at the ends. */

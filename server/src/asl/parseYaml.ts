@@ -2,11 +2,11 @@
  * YAML front end: text -> SyntaxTree shaped exactly like jsonc-parser's (object/property/array/string/
  * number/boolean/null nodes with offsets, lengths, parents and colonOffset), so every syntaxTree helper
  * and the model work unchanged on .asl.yaml. Registers itself with registerSyntaxParser('yaml') on import.
- * Depends on: the `yaml` package and ./syntaxTree, ./parseStateMachine, ./parseJson (MAX_NESTING_DEPTH) only;
+ * Depends on: the `yaml` package and ./syntaxTree, ./parseStateMachine, ./parseJson (shared limits) only;
  * no I/O, no transport.
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
-import { MAX_NESTING_DEPTH } from './parseJson';
+import { capSyntaxProblems, MAX_NESTING_DEPTH } from './parseJson';
 import { registerSyntaxParser } from './parseStateMachine';
 import type { SyntaxNode, SyntaxProblem, SyntaxTree } from './syntaxTree';
 
@@ -170,7 +170,7 @@ export function parseYamlSyntax(text: string): SyntaxTree {
       length: Math.min(1, text.length),
       severity: 'error',
     });
-    return { format: 'yaml', root: undefined, problems };
+    return { format: 'yaml', root: undefined, problems: capSyntaxProblems(problems) };
   }
   let stackErrors = 0;
   for (const e of doc.errors) {
@@ -199,7 +199,7 @@ export function parseYamlSyntax(text: string): SyntaxTree {
         severity: 'error',
       });
     }
-    return { format: 'yaml', root: undefined, problems };
+    return { format: 'yaml', root: undefined, problems: capSyntaxProblems(problems) };
   }
   try {
     const builder = new TreeBuilder(text, doc);
@@ -222,7 +222,7 @@ export function parseYamlSyntax(text: string): SyntaxTree {
         severity: 'error',
       });
     }
-    return { format: 'yaml', root, problems };
+    return { format: 'yaml', root, problems: capSyntaxProblems(problems) };
   } catch (error) {
     // Extremely deep nesting can exhaust the stack: report it at the start instead of crashing.
     const message = (error as Error).message;
@@ -235,7 +235,7 @@ export function parseYamlSyntax(text: string): SyntaxTree {
       length: Math.min(1, text.length),
       severity: 'error',
     });
-    return { format: 'yaml', root: undefined, problems };
+    return { format: 'yaml', root: undefined, problems: capSyntaxProblems(problems) };
   }
 }
 

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { parseIntrinsic, parseStateMachine } from '../../../server/src/asl';
+import { MAX_SYNTAX_PROBLEMS, parseIntrinsic, parseStateMachine } from '../../../server/src/asl';
 import '../../../server/src/asl/parseYaml';
 import { evaluateIntrinsic, IntrinsicFailure } from '../../../server/src/runtime/intrinsicFunctions';
 import { evaluateJsonata, QueryEvaluationError } from '../../../server/src/runtime/jsonataEvaluator';
@@ -86,6 +86,20 @@ test('a YAML alias bomb is a located problem and the aliases stop expanding (no 
     a: { k: 1 },
     b: { k: 1 },
   });
+});
+
+test('a megabyte of syntax errors is capped at MAX_SYNTAX_PROBLEMS plus one summary (JSON and YAML)', () => {
+  for (const [text, format] of [
+    [`{${','.repeat(1_000_000)}}`, 'json'],
+    [': - :\n'.repeat(20_000), 'yaml'],
+  ] as const) {
+    const problems = parseStateMachine(text, { format }).tree.problems;
+    assert.equal(problems.length, MAX_SYNTAX_PROBLEMS + 1, format);
+    const last = problems[MAX_SYNTAX_PROBLEMS]!;
+    assert.equal(last.code, 'too-many-problems');
+    assert.match(last.message, /^[\d,]+ more syntax problems from here on are not shown/);
+    assert.ok(last.offset >= problems[MAX_SYNTAX_PROBLEMS - 1]!.offset, format);
+  }
 });
 
 test('a 10 MB string in a definition parses and validates without problems', () => {
