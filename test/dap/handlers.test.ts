@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { DebugClient } from '@vscode/debugadapter-testsupport';
 import type { PendingTaskEventBody } from '../../server/src/protocol/debugExtensions';
@@ -80,5 +81,32 @@ test('the bundled adapter loads an ES module handlers file', T, async () => {
     );
   } finally {
     await client.stop();
+  }
+});
+
+test('an edited handlers module is loaded afresh on the next launch in the same adapter', T, async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'asl-dap-handlers-'));
+  try {
+    for (const [name, source] of [
+      ['cjs.js', (v: string) => `module.exports = { Lookup: async () => ({ version: '${v}' }) };\n`],
+      ['esm.mjs', (v: string) => `export const Lookup = async () => ({ version: '${v}' });\n`],
+    ] as const) {
+      const file = path.join(dir, name);
+      const answers: string[] = [];
+      for (const version of ['one', 'two']) {
+        fs.writeFileSync(file, source(version));
+        // A distinct modification time even on coarse file systems.
+        const when = new Date(Date.UTC(2026, 0, version === 'one' ? 1 : 2));
+        fs.utimesSync(file, when, when);
+        await withDap(async (client) => {
+          const output = await runWithHandlers(client, file);
+          answers.push(output.find((l) => l.startsWith('Execution succeeded.')) ?? output.join(''));
+        });
+      }
+      assert.match(answers[0], /"version":"one"/, name);
+      assert.match(answers[1], /"version":"two"/, name);
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 });

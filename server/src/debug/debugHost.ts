@@ -5,7 +5,7 @@
  * inline VS Code adapter. Must not import vscode, lsp/ or service/ (validation is injected).
  */
 import { randomUUID } from 'node:crypto';
-import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { readFile, writeFile, mkdir, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Execution, ExecutionOptions, RuntimeHost } from '../runtime/executionApi';
@@ -82,16 +82,21 @@ const ESM_ONLY = new Set(['ERR_REQUIRE_ESM', 'ERR_REQUIRE_ASYNC_MODULE']);
 
 /**
  * Loads a handlers module (user code, not bundled): CommonJS with `require`; an ES module (`.mjs`, or `.js`
- * under `"type": "module"`, or one with top-level await) with a dynamic `import()` of its file URL.
+ * under `"type": "module"`, or one with top-level await) with a dynamic `import()` of its file URL. An edited
+ * file is loaded afresh on the next launch (the adapter process outlives sessions): CommonJS leaves the
+ * require cache, an ES module is imported under its modification time.
  */
 async function loadModule(file: string): Promise<LoadedModule> {
   if (!file.endsWith('.mjs')) {
     try {
+      delete require.cache[require.resolve(file)];
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       return require(file) as LoadedModule;
     } catch (error) {
       if (!ESM_ONLY.has((error as { code?: string }).code ?? '')) throw error;
     }
   }
-  return (await import(pathToFileURL(file).href)) as LoadedModule;
+  const url = pathToFileURL(file);
+  url.searchParams.set('mtime', String((await stat(file)).mtimeMs));
+  return (await import(url.href)) as LoadedModule;
 }
