@@ -128,10 +128,22 @@ test('error names narrow each filter', T, async () => {
     filters: [],
     filterOptions: [
       { filterId: 'caught', condition: 'States.Timeout' },
-      { filterId: 'uncaught', condition: 'States.TaskFailed' },
+      { filterId: 'uncaught', condition: 'Custom.Other' },
     ],
   });
   assert.deepEqual(unwatched, []);
+  // Names match as in ErrorEquals: States.ALL and States.TaskFailed cover these errors.
+  const wildcards = await runWithFilters(ordersArgs('Declined'), {
+    filters: [],
+    filterOptions: [
+      { filterId: 'caught', condition: 'States.TaskFailed' },
+      { filterId: 'uncaught', condition: 'States.ALL' },
+    ],
+  });
+  assert.deepEqual(
+    wildcards.map((s) => s.frame),
+    ['Charge', 'Declined'],
+  );
 });
 
 test(

@@ -6,6 +6,7 @@
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import { stateAtPath, type StateMachineModel } from '../asl';
 import type { BeforeStateContext } from '../runtime/executionApi';
+import { errorMatches } from '../runtime/statesError';
 import { BreakpointTable } from './breakpointTable';
 import { CAUGHT_FILTER, UNCAUGHT_FILTER } from './debugCapabilities';
 import { type EvaluationScope, evaluateExpression, interpolate, isTruthy } from './debugEvaluator';
@@ -29,12 +30,15 @@ export class BreakPolicy {
     return [...this.exceptionFilters.keys()].map(() => ({ verified: true }));
   }
 
-  /** Whether an error stops: its filter is enabled and (when narrowed) names this error. */
+  /**
+   * Whether an error stops: its filter is enabled and (when narrowed) one of the names matches it as in a
+   * Retrier/Catcher's ErrorEquals (the name itself, `States.ALL`, `States.TaskFailed`).
+   */
   breakOnError(error: string, caught: boolean): boolean {
     const filter = caught ? CAUGHT_FILTER : UNCAUGHT_FILTER;
     if (!this.exceptionFilters.has(filter)) return false;
     const names = this.exceptionFilters.get(filter);
-    return names === undefined || names.includes(error);
+    return names === undefined || names.includes(error) || errorMatches(names, error);
   }
 
   /** Evaluates the breakpoints of the entered state: conditions, hit counts, logpoints. */

@@ -30,7 +30,8 @@ export const ASL_DEBUG_CAPABILITIES: DebugProtocol.Capabilities = {
         'Pause where a state raises an error that a Retry or Catch handles, before it takes effect.',
       default: false,
       supportsCondition: true,
-      conditionDescription: 'Error names, comma separated (e.g. States.Timeout, Lambda.ServiceException)',
+      conditionDescription:
+        'Error names, comma separated, matched as in ErrorEquals (e.g. States.Timeout, Lambda.ServiceException, States.TaskFailed)',
     },
     {
       filter: UNCAUGHT_FILTER,
@@ -38,7 +39,8 @@ export const ASL_DEBUG_CAPABILITIES: DebugProtocol.Capabilities = {
       description: 'Pause where a state raises an error that will fail the execution, before it does.',
       default: true,
       supportsCondition: true,
-      conditionDescription: 'Error names, comma separated (e.g. States.Timeout, Lambda.ServiceException)',
+      conditionDescription:
+        'Error names, comma separated, matched as in ErrorEquals (e.g. States.Timeout, Lambda.ServiceException, States.TaskFailed)',
     },
   ],
 };
