@@ -1,16 +1,17 @@
 /**
  * Retry and Catch for Task, Parallel and Map: picks the retrier (first whose ErrorEquals matches; a used-up
- * retrier stops retrying), computes the backoff delay (BackoffRate, MaxDelaySeconds, JitterStrategy), and
- * applies the first matching catcher (ResultPath/Output/Assign). Pure: randomness comes from the host.
+ * retrier stops retrying), computes the backoff delay (BackoffRate, MaxDelaySeconds, JitterStrategy), applies
+ * the first matching catcher (ResultPath/Output/Assign), and awaits the debugger hooks onStateError and
+ * beforeAttempt. Pure: randomness and hooks come from the host through the EngineContext; no transport.
  */
-import type { EngineContext, StateOutcome, StateRun } from './engineContext';
+import type { Activity, EngineContext, StateOutcome, StateRun } from './engineContext';
 import {
   applyResultPath,
   evaluateJsonPathAssign,
   evaluateJsonataAssign,
   evaluateJsonataValue,
 } from './dataFlow';
-import { errorMatches, type StatesError } from './statesError';
+import { errorMatches, HostHookError, stateFailureCause, StatesError } from './statesError';
 
 /** The Error Output AWS passes to a catcher. */
 export function errorOutput(err: StatesError): Record<string, unknown> {
@@ -90,4 +91,133 @@ export async function applyCatch(
     c.Assign !== undefined ? evaluateJsonPathAssign(c.Assign, ctx.dataEnv(run, errOut)) : undefined;
   const output = applyResultPath(run.input, c.ResultPath as string | null | undefined, errOut);
   return { output, next, assigned };
+}
+
+/** Awaits the onStateError hook (if any) with the run lock released; a throwing hook is a host error. */
+export async function stateErrorHook(
+  ctx: EngineContext,
+  run: StateRun,
+  e: StatesError,
+  disposition: 'retry' | 'catch' | 'uncaught',
+  index: { retrierIndex?: number; catcherIndex?: number },
+): Promise<void> {
+  const hook = ctx.options.onStateError;
+  if (!hook) return;
+  await callHook(ctx, run.activity, 'onStateError', () =>
+    hook({
+      activityId: run.activity.id,
+      location: run.activity.location,
+      stateName: run.name,
+      statePath: run.path,
+      stateType: String(run.def.Type),
+      error: e.error,
+      cause: e.cause,
+      disposition,
+      ...index,
+      input: run.input,
+      variables: run.variables,
+      context: ctx.contextFor(run),
+    }),
+  );
+}
+
+/** Awaits the beforeAttempt hook (if any) before a retry attempt; a throwing hook is a host error. */
+async function beforeAttemptHook(
+  ctx: EngineContext,
+  run: StateRun,
+  e: StatesError,
+  retry: { delayMs: number; retrierIndex: number },
+): Promise<void> {
+  const hook = ctx.options.beforeAttempt;
+  if (!hook) return;
+  await callHook(ctx, run.activity, 'beforeAttempt', () =>
+    hook({
+      activityId: run.activity.id,
+      location: run.activity.location,
+      stateName: run.name,
+      statePath: run.path,
+      stateType: String(run.def.Type),
+      attempt: run.retryCount,
+      retrierIndex: retry.retrierIndex,
+      error: e.error,
+      cause: e.cause,
+      delayMs: retry.delayMs,
+      input: run.input,
+      variables: run.variables,
+      context: ctx.contextFor(run),
+    }),
+  );
+}
+
+async function callHook(
+  ctx: EngineContext,
+  activity: Activity,
+  name: string,
+  call: () => void | Promise<void>,
+): Promise<void> {
+  await ctx.outside(activity.scope, async () => {
+    try {
+      await call();
+    } catch (err) {
+      throw new HostHookError(name, err);
+    }
+  });
+}
+
+/** Records EvaluationFailed (once per error) for a JSONata evaluation error. */
+export function emitEvaluationFailed(ctx: EngineContext, run: StateRun, e: StatesError): void {
+  const cause = e.cause?.startsWith('An error occurred')
+    ? e.cause
+    : stateFailureCause(run.name, run.enteredEventId, e.cause ?? '');
+  const details: Record<string, unknown> = { error: e.error, cause, state: run.name };
+  if (e.details.location) details.location = e.details.location;
+  ctx.emit(run.activity, 'EvaluationFailed', details);
+  e.details.evaluationFailed = false;
+}
+
+/** Retry / Catch around attempts of a Task, Parallel or Map. */
+export async function withErrorHandling(
+  ctx: EngineContext,
+  run: StateRun,
+  attempt: () => Promise<StateOutcome>,
+): Promise<StateOutcome> {
+  const retries = new RetryTracker();
+  for (;;) {
+    try {
+      return await attempt();
+    } catch (e) {
+      if (!(e instanceof StatesError)) throw e;
+      if (e.details.evaluationFailed) emitEvaluationFailed(ctx, run, e);
+      if (e.error === 'States.Runtime' && !e.cause?.startsWith('An error occurred')) {
+        throw new StatesError(
+          e.error,
+          stateFailureCause(run.name, run.enteredEventId, e.cause ?? ''),
+          e.details,
+        );
+      }
+      const retry = retries.nextRetry(ctx, run.def.Retry, e);
+      if (retry !== undefined) {
+        ctx.notifyError(run, e.error, e.cause ?? '', true);
+        await stateErrorHook(ctx, run, e, 'retry', { retrierIndex: retry.retrierIndex });
+        await ctx.scheduler.sleep(run.activity.scope, retry.delayMs);
+        run.retryCount++;
+        run.inspection.retryCount = run.retryCount;
+        await beforeAttemptHook(ctx, run, e, retry);
+        continue;
+      }
+      const type = String(run.def.Type);
+      // Observed in AWS histories: JSONata Parallel states record no ParallelStateFailed.
+      if (type === 'Map' || (type === 'Parallel' && run.queryLanguage === 'JSONPath')) {
+        ctx.emit(run.activity, `${type}StateFailed`);
+      }
+      const catcherIndex = findCatcher(run, e);
+      if (catcherIndex >= 0) await stateErrorHook(ctx, run, e, 'catch', { catcherIndex });
+      const caught = await applyCatch(ctx, run, e, catcherIndex);
+      if (caught) {
+        ctx.notifyError(run, e.error, e.cause ?? '', true);
+        return caught;
+      }
+      throw e;
+    }
+  }
 }

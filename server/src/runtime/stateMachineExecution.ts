@@ -9,7 +9,7 @@ import { ActivityScheduler, CancelScope } from './activityScheduler';
 import { type DataEnv, exceedsPayloadLimit, type JsonataEnv } from './dataFlow';
 import type { Activity, ChildHooks, EngineContext, StateOutcome, StateRun } from './engineContext';
 import { VariableScope } from './engineContext';
-import { applyCatch, findCatcher, RetryTracker } from './errorHandling';
+import { emitEvaluationFailed, stateErrorHook, withErrorHandling } from './errorHandling';
 import type {
   ActivitySnapshot,
   Execution,
@@ -29,7 +29,7 @@ import { TaskTokenError } from './executionApi';
 import { ExecutionHistory, jsonText, NOT_TRUNCATED, payloadText } from './executionHistory';
 import { runMap, runParallel } from './parallelAndMap';
 import { runChoice, runFail, runPass, runSucceed, runWait } from './simpleStates';
-import { ActivityCancelled, HostHookError, stateFailureCause, StatesError } from './statesError';
+import { ActivityCancelled, stateFailureCause, StatesError } from './statesError';
 import { classifyResource, runTaskAttempt } from './taskRunner';
 
 interface Waiter {
@@ -692,7 +692,7 @@ class StateMachineExecution implements Execution, EngineContext {
   /** An error out of a state: events, the uncaught onStateError hook; returns what to throw. */
   private async stateFailed(run: StateRun, e: unknown): Promise<unknown> {
     if (!(e instanceof StatesError)) return e;
-    if (e.details.evaluationFailed) this.emitEvaluationFailed(run, e);
+    if (e.details.evaluationFailed) emitEvaluationFailed(this, run, e);
     this.notifyError(run, e.error, e.cause ?? '', false);
     let raised = e;
     if (
@@ -705,7 +705,7 @@ class StateMachineExecution implements Execution, EngineContext {
         e.details,
       );
     }
-    await this.stateErrorHook(run, raised, 'uncaught', {});
+    await stateErrorHook(this, run, raised, 'uncaught', {});
     return raised;
   }
 
@@ -736,80 +736,6 @@ class StateMachineExecution implements Execution, EngineContext {
     }
   }
 
-  /** Awaits the onStateError hook (if any) with the run lock released; a throwing hook is a host error. */
-  private async stateErrorHook(
-    run: StateRun,
-    e: StatesError,
-    disposition: 'retry' | 'catch' | 'uncaught',
-    index: { retrierIndex?: number; catcherIndex?: number },
-  ): Promise<void> {
-    const hook = this.options.onStateError;
-    if (!hook) return;
-    await this.callHook(run.activity, 'onStateError', () =>
-      hook({
-        activityId: run.activity.id,
-        location: run.activity.location,
-        stateName: run.name,
-        statePath: run.path,
-        stateType: String(run.def.Type),
-        error: e.error,
-        cause: e.cause,
-        disposition,
-        ...index,
-        input: run.input,
-        variables: run.variables,
-        context: this.contextFor(run),
-      }),
-    );
-  }
-
-  /** Awaits the beforeAttempt hook (if any) before a retry attempt; a throwing hook is a host error. */
-  private async beforeAttemptHook(
-    run: StateRun,
-    e: StatesError,
-    retry: { delayMs: number; retrierIndex: number },
-  ): Promise<void> {
-    const hook = this.options.beforeAttempt;
-    if (!hook) return;
-    await this.callHook(run.activity, 'beforeAttempt', () =>
-      hook({
-        activityId: run.activity.id,
-        location: run.activity.location,
-        stateName: run.name,
-        statePath: run.path,
-        stateType: String(run.def.Type),
-        attempt: run.retryCount,
-        retrierIndex: retry.retrierIndex,
-        error: e.error,
-        cause: e.cause,
-        delayMs: retry.delayMs,
-        input: run.input,
-        variables: run.variables,
-        context: this.contextFor(run),
-      }),
-    );
-  }
-
-  private async callHook(activity: Activity, name: string, call: () => void | Promise<void>): Promise<void> {
-    await this.outside(activity.scope, async () => {
-      try {
-        await call();
-      } catch (err) {
-        throw new HostHookError(name, err);
-      }
-    });
-  }
-
-  private emitEvaluationFailed(run: StateRun, e: StatesError): void {
-    const cause = e.cause?.startsWith('An error occurred')
-      ? e.cause
-      : stateFailureCause(run.name, run.enteredEventId, e.cause ?? '');
-    const details: Record<string, unknown> = { error: e.error, cause, state: run.name };
-    if (e.details.location) details.location = e.details.location;
-    this.emit(run.activity, 'EvaluationFailed', details);
-    e.details.evaluationFailed = false;
-  }
-
   /** The state runner for a type (not async itself: no extra promise around the runner's). */
   private dispatch(run: StateRun, type: string): Promise<StateOutcome> {
     switch (type) {
@@ -824,61 +750,15 @@ class StateMachineExecution implements Execution, EngineContext {
       case 'Fail':
         return runFail(this, run);
       case 'Task':
-        return this.withErrorHandling(run, () =>
+        return withErrorHandling(this, run, () =>
           runTaskAttempt(this, run, classifyResource(String(run.def.Resource ?? ''))),
         );
       case 'Parallel':
-        return this.withErrorHandling(run, () => runParallel(this, run));
+        return withErrorHandling(this, run, () => runParallel(this, run));
       case 'Map':
-        return this.withErrorHandling(run, () => runMap(this, run));
+        return withErrorHandling(this, run, () => runMap(this, run));
       default:
         throw new StatesError('States.Runtime', `Unknown state type '${type}'.`);
-    }
-  }
-
-  /** Retry / Catch around attempts of a Task, Parallel or Map. */
-  private async withErrorHandling(
-    run: StateRun,
-    attempt: () => Promise<StateOutcome>,
-  ): Promise<StateOutcome> {
-    const retries = new RetryTracker();
-    for (;;) {
-      try {
-        return await attempt();
-      } catch (e) {
-        if (!(e instanceof StatesError)) throw e;
-        if (e.details.evaluationFailed) this.emitEvaluationFailed(run, e);
-        if (e.error === 'States.Runtime' && !e.cause?.startsWith('An error occurred')) {
-          throw new StatesError(
-            e.error,
-            stateFailureCause(run.name, run.enteredEventId, e.cause ?? ''),
-            e.details,
-          );
-        }
-        const retry = retries.nextRetry(this, run.def.Retry, e);
-        if (retry !== undefined) {
-          this.notifyError(run, e.error, e.cause ?? '', true);
-          await this.stateErrorHook(run, e, 'retry', { retrierIndex: retry.retrierIndex });
-          await this.scheduler.sleep(run.activity.scope, retry.delayMs);
-          run.retryCount++;
-          run.inspection.retryCount = run.retryCount;
-          await this.beforeAttemptHook(run, e, retry);
-          continue;
-        }
-        const type = String(run.def.Type);
-        // Observed in AWS histories: JSONata Parallel states record no ParallelStateFailed.
-        if (type === 'Map' || (type === 'Parallel' && run.queryLanguage === 'JSONPath')) {
-          this.emit(run.activity, `${type}StateFailed`);
-        }
-        const catcherIndex = findCatcher(run, e);
-        if (catcherIndex >= 0) await this.stateErrorHook(run, e, 'catch', { catcherIndex });
-        const caught = await applyCatch(this, run, e, catcherIndex);
-        if (caught) {
-          this.notifyError(run, e.error, e.cause ?? '', true);
-          return caught;
-        }
-        throw e;
-      }
     }
   }
 }
