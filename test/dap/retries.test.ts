@@ -99,6 +99,18 @@ test('Step Into a retried Task pauses before each attempt, then reaches the next
     const orderId = await client.evaluateRequest({ expression: '$.orderId', frameId, context: 'repl' });
     assert.equal(orderId.body.result, 'o-42');
 
+    // Each attempt starts from the state's raw input: shown, but not editable.
+    assert.equal(scopes1.get('Input')?.get('orderId')?.value, '"o-42"');
+    const inputScope = (await client.scopesRequest({ frameId })).body.scopes.find((x) => x.name === 'Input')!;
+    await assert.rejects(
+      client.setVariableRequest({
+        variablesReference: inputScope.variablesReference,
+        name: 'orderId',
+        value: '"o-43"',
+      }),
+      /Only the input of a state that has not run yet can be edited/,
+    );
+
     const second = await stepIn(client, first);
     assert.equal((await whereStopped(client, second)).frame, 'Charge (retry 2)');
     const state2 = values((await topFrameScopes(client, second.threadId)).scopes.get('State'));
