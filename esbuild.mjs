@@ -4,16 +4,22 @@
 // command loads only what it needs. The ASL schema validators are generated here (ajv standalone code)
 // into dist/validators/, one file per validator, loaded on first use: no schema is compiled at run time.
 import * as esbuild from 'esbuild';
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
-/** The CLI commands: `await import('./<name>Command.js')` in cliCommands.ts -> dist/cli<Name>.js. */
-const cliCommands = ['validate', 'run', 'test', 'testState', 'lsp', 'dap'].filter((name) =>
-  existsSync(`server/src/cli/${name}Command.ts`),
-);
+/** The CLI commands: each `import('./<name>Command.js')` in cliCommands.ts -> dist/cli<Name>.js. */
+const cliCommands = existsSync('server/src/cli/cliCommands.ts')
+  ? [
+      ...readFileSync('server/src/cli/cliCommands.ts', 'utf8').matchAll(
+        /import\('\.\/([A-Za-z]+)Command(?:\.js)?'\)/g,
+      ),
+    ]
+      .map((m) => m[1])
+      .filter((name) => existsSync(`server/src/cli/${name}Command.ts`))
+  : [];
 const commandBundle = (name) => `cli${name.charAt(0).toUpperCase()}${name.slice(1)}`;
 
 const entries = [

@@ -33,7 +33,9 @@ function expectedBundles(): string[] {
   if (fs.existsSync(path.join(repoRoot, 'server', 'src', 'debug', 'debugAdapterMain.ts'))) {
     bundles.push('dist/debugAdapter.js');
   }
-  for (const command of ['validate', 'run', 'test', 'testState', 'lsp', 'dap']) {
+  // Every command cliCommands.ts loads lazily (`import('./<name>Command.js')`) has its own bundle.
+  const commands = fs.readFileSync(path.join(repoRoot, 'server', 'src', 'cli', 'cliCommands.ts'), 'utf8');
+  for (const [, command] of commands.matchAll(/import\('\.\/([A-Za-z]+)Command(?:\.js)?'\)/g)) {
     if (fs.existsSync(path.join(repoRoot, 'server', 'src', 'cli', `${command}Command.ts`))) {
       bundles.push(`dist/cli${command.charAt(0).toUpperCase()}${command.slice(1)}.js`);
     }

@@ -13,6 +13,7 @@ import { checkResource } from './resourceRules';
 import { checkRetryCatch } from './retryCatchRules';
 import {
   nodeAtPath,
+  plainDefinition,
   plainWithoutNestedStates,
   validateRootSchema,
   validateSchema,
@@ -105,7 +106,7 @@ function runValidation(
     // Only changed states need their plain values: no whole-document conversion when few states changed.
     const incremental = reusable.size > 0;
     const definition = validateRootSchema(context, (m) =>
-      incremental ? plainWithoutNestedStates(m, m.root) : m.definition,
+      incremental ? plainWithoutNestedStates(m, m.root) : plainDefinition(m),
     );
     if (definition !== undefined) {
       for (const state of model.states) {
