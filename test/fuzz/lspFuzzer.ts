@@ -48,9 +48,9 @@ export interface LspFuzzReport {
   unsupported: Record<string, number>;
   failures: LspFuzzFailure[];
   /** The slowest request (edit -> diagnostics publish counts as `diagnostics`), in ms, with where it happened. */
-  slowest: { method: string; ms: number; editIndex: number; file: string };
+  slowest: { method: string; ms: number; editIndex: number; file: string; edit?: string };
   /** The slowest request of each method (diagnostics included), in ms. */
-  slowestByMethod: Record<string, { ms: number; editIndex: number; file: string }>;
+  slowestByMethod: Record<string, { ms: number; editIndex: number; file: string; edit?: string }>;
   /** Requests slower than 200 ms. */
   over200ms: number;
   /** YAML documents answered with the "no YAML front end" internal error (not a crash: the front end is absent). */
@@ -138,10 +138,11 @@ export async function runLspFuzz(options: LspFuzzOptions): Promise<LspFuzzReport
   let docCount = 0;
   let lastDiagnostics: Diagnostic[];
 
+  let editKind = '';
   const record = (method: string, ms: number, editIndex: number): void => {
-    if (ms > report.slowest.ms) report.slowest = { method, ms, editIndex, file: source.file };
+    if (ms > report.slowest.ms) report.slowest = { method, ms, editIndex, file: source.file, edit: editKind };
     if (ms > (report.slowestByMethod[method]?.ms ?? -1)) {
-      report.slowestByMethod[method] = { ms, editIndex, file: source.file };
+      report.slowestByMethod[method] = { ms, editIndex, file: source.file, edit: editKind };
     }
     if (ms > 200) report.over200ms++;
   };
@@ -167,6 +168,7 @@ export async function runLspFuzz(options: LspFuzzOptions): Promise<LspFuzzReport
       if (rng.chance(0.02)) doc = await openNext();
       const textBefore = doc.getText();
       const edit = generateEdit(rng, textBefore, doc.languageId, corpus);
+      editKind = `${edit.kind} (${edit.insert.length} chars at ${edit.start})`;
       const range = { start: doc.positionAt(edit.start), end: doc.positionAt(edit.end) };
       const version = doc.version + 1;
       doc = TextDocument.update(doc, [{ range, text: edit.insert }], version);

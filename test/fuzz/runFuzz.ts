@@ -63,7 +63,7 @@ async function fuzzLsp(totalEdits: number, baseSeed: number, recordSeeds: boolea
     for (const [m, s] of Object.entries(r.slowestByMethod)) {
       const prev = slowestByMethod[m];
       if (!prev || s.ms > Number.parseFloat(prev)) {
-        slowestByMethod[m] = `${s.ms.toFixed(1)} ms (seed ${r.seed}, edit ${s.editIndex})`;
+        slowestByMethod[m] = `${s.ms.toFixed(1)} ms (seed ${r.seed}, edit ${s.editIndex}: ${s.edit ?? '?'})`;
       }
     }
   }
