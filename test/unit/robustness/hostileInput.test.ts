@@ -418,3 +418,17 @@ test(
     assert.deepEqual(Object.keys(jsonata.output as object), ['__proto__', 'k']);
   },
 );
+
+test(
+  'a 10 MB execution input ends with States.DataLimitExceeded (no hang, no crash); 10 MB strings work in JSONata',
+  { skip: runtimeSkip },
+  async () => {
+    const big = 'x'.repeat(10 * 1024 * 1024);
+    const result = await execute({ StartAt: 'A', States: { A: { Type: 'Pass', End: true } } }, { big });
+    assert.equal(result.status, 'FAILED');
+    assert.equal(result.error, 'States.DataLimitExceeded');
+    assert.ok((result.cause ?? '').length > 0);
+    const bindings = { states: { input: { big }, context: {} }, variables: {} };
+    assert.equal(await evaluateJsonata('$length($states.input.big)', bindings, host), big.length);
+  },
+);
