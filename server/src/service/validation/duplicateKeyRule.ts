@@ -40,9 +40,12 @@ export function checkDuplicateKeys(
     }
     if (node.type === 'object') {
       if (hasDuplicateKey(node.children ?? [])) reportDuplicates(context, node.children ?? []);
-      for (const prop of node.children ?? []) if (prop.children?.[1]) stack.push(prop.children[1]);
+      for (const prop of node.children ?? []) {
+        const value = prop.children?.[1];
+        if (value?.children) stack.push(value); // only objects and arrays hold keys
+      }
     } else if (node.type === 'array') {
-      for (const child of node.children ?? []) stack.push(child);
+      for (const child of node.children ?? []) if (child.children) stack.push(child);
     }
   }
 }
