@@ -5,7 +5,7 @@
  */
 import { formatForFileName, parseStateMachine, type StateMachineModel } from '../asl';
 import { getCodeActions } from './codeActions/getCodeActions';
-import { doComplete } from './completion/doComplete';
+import { doComplete, resolveCompletionItem } from './completion/doComplete';
 import { getSignatureHelp } from './completion/signatureHelp';
 import { findDefinition, findReferences, prepareRename, renameState } from './navigation/stateReferences';
 import { doHover } from './hover/doHover';
@@ -15,6 +15,7 @@ import {
   type AslServiceSettings,
   type Diagnostic,
   type CodeAction,
+  type CompletionItem,
   type CompletionList,
   type SignatureHelp,
   type Hover,
@@ -72,6 +73,8 @@ export interface AslLanguageService {
   ): WorkspaceEdit | undefined;
   /** Completion at a position: keys, values, snippets, and paths/functions/variables inside strings. */
   doComplete(model: StateMachineModel, position: Position): CompletionList;
+  /** completionItem/resolve: the item with its detail and documentation (long lists leave them out). */
+  doResolve(item: CompletionItem): CompletionItem;
   /** Signature help for the intrinsic or JSONata function call open at a position. */
   getSignatureHelp(model: StateMachineModel, position: Position): SignatureHelp | undefined;
   /** Markdown documentation of what is under a position (field, state, target, error, expression), with its range. */
@@ -131,6 +134,9 @@ export function createAslLanguageService(options: AslLanguageServiceOptions = {}
     },
     doComplete(model, position) {
       return doComplete(model, model.lines.offsetAt(position));
+    },
+    doResolve(item) {
+      return resolveCompletionItem(item);
     },
     getSignatureHelp(model, position) {
       return getSignatureHelp(model, model.lines.offsetAt(position));

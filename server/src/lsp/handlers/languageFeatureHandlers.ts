@@ -7,6 +7,7 @@
 import {
   type CodeAction,
   CodeActionKind,
+  type CompletionItem,
   type CompletionList,
   type SignatureHelp,
   type Hover,
@@ -35,7 +36,7 @@ export const languageFeatureCapabilities: ServerCapabilities = {
   definitionProvider: true,
   referencesProvider: true,
   renameProvider: { prepareProvider: true },
-  completionProvider: { triggerCharacters: ['"', '.', '$', '(', ',', ' '] },
+  completionProvider: { triggerCharacters: ['"', '.', '$', '(', ',', ' '], resolveProvider: true },
   signatureHelpProvider: { triggerCharacters: ['(', ','] },
   hoverProvider: true,
 };
@@ -132,6 +133,16 @@ export function registerLanguageFeatures(
         `Completion in ${params.textDocument.uri} failed`,
         token,
       ) as Promise<CompletionList | ResponseError<void>>,
+  );
+  connection.onCompletionResolve(
+    (item, token) =>
+      runSafe(
+        connection.console,
+        () => service.doResolve(item),
+        item,
+        `Completion resolve of ${JSON.stringify(item.label)} failed`,
+        token,
+      ) as Promise<CompletionItem | ResponseError<void>>,
   );
   connection.onSignatureHelp(
     (params, token) =>

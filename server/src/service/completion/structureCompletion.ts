@@ -54,6 +54,7 @@ import {
   type ValueShape,
 } from './insertText';
 import { classifyPath, languageAt, scopeAt, stateAt, type ObjectKind, type PathContext } from './pathContext';
+import { stateNameItems } from './stateNameItems';
 import { stateSnippet, retrySnippet, catchSnippet } from './stateSnippets';
 
 const TABLES: Partial<Record<ObjectKind, FieldTable>> = {
@@ -260,13 +261,18 @@ function structuralValues(model: StateMachineModel, ctx: CursorContext): Complet
   const state = stateAt(model, owner.path.statePath);
   if (kind === 'payload' || kind === 'other') return [];
   if (last === 'StartAt' && (kind === 'root' || kind === 'branch' || kind === 'processor')) {
-    return stateNameItems(model, ctx, ctx.path.slice(0, -1), undefined);
+    return stateNameItems(model, ctx, scopeAt(model, ctx.path.slice(0, -1)), undefined);
   }
   if (
     (last === 'Next' && (kind === 'state' || kind === 'catcher' || kind === 'choiceRule')) ||
     (last === 'Default' && kind === 'state')
   ) {
-    return stateNameItems(model, ctx, owner.path.scopePath, kind === 'state' ? state?.name : undefined);
+    return stateNameItems(
+      model,
+      ctx,
+      scopeAt(model, owner.path.scopePath),
+      kind === 'state' ? state?.name : undefined,
+    );
   }
   if (last === 'Type' && kind === 'state') {
     return STATE_TYPES.map((t, i) =>
@@ -306,37 +312,9 @@ function structuralValues(model: StateMachineModel, ctx: CursorContext): Complet
   return [];
 }
 
-const typeSummaries = new Map<string, string>();
-
-function stateNameDoc(name: string, type: string | undefined): DocEntry {
-  const summary = `${type ?? 'A'} state \`${name}\` in this scope.`;
-  if (!type) return { summary, markdown: summary };
-  let typeSummary = typeSummaries.get(type);
-  if (typeSummary === undefined) {
-    typeSummaries.set(type, (typeSummary = stateTypeDocumentation(type).summary));
-  }
-  return { summary, markdown: `${summary}\n\n${typeSummary}` };
-}
-
 function customErrorDoc(name: string, where: string): DocEntry {
   const summary = `Custom error \`${name}\`, ${where}.`;
   return { summary, markdown: summary };
-}
-
-function stateNameItems(
-  model: StateMachineModel,
-  ctx: CursorContext,
-  scopePath: (string | number)[],
-  self: string | undefined,
-): CompletionItem[] {
-  const scope = scopeAt(model, scopePath);
-  const names = new Map<string, string | undefined>();
-  for (const s of scope?.states ?? []) {
-    if (s.name !== self && !names.has(s.name)) names.set(s.name, s.type);
-  }
-  return [...names].map(([name, type]) =>
-    stringValueItem(model, ctx, name, stateNameDoc(name, type), CompletionItemKind.Reference),
-  );
 }
 
 function errorItems(

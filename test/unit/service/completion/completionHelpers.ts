@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseStateMachine, type DocumentFormat } from '../../../../server/src/asl';
 import '../../../../server/src/asl/parseYaml';
-import { doComplete } from '../../../../server/src/service/completion/doComplete';
+import { doComplete, resolveCompletionItem } from '../../../../server/src/service/completion/doComplete';
 import { getSignatureHelp } from '../../../../server/src/service/completion/signatureHelp';
 import type { CompletionItem } from '../../../../server/src/service/types';
 
@@ -61,9 +61,10 @@ export function signature(marked: string, format: DocumentFormat = 'json') {
   return getSignatureHelp(model, offset);
 }
 
-/** Every item has markdown documentation. */
+/** Every item has markdown documentation once resolved (long lists leave it to completionItem/resolve). */
 export function assertDocumented(items: CompletionItem[]): void {
-  for (const i of items) {
+  for (const item of items) {
+    const i = resolveCompletionItem(item);
     const doc = i.documentation;
     assert.ok(
       doc && typeof doc === 'object' && doc.kind === 'markdown' && doc.value.length > 0,

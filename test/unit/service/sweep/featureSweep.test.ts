@@ -50,7 +50,8 @@ test('features never throw on the corpus', { timeout: 120_000 }, () => {
       if (r) inside(r);
       for (const item of service.doComplete(model, position).items) {
         if (item.textEdit && 'range' in item.textEdit) inside(item.textEdit.range);
-        assert.ok(item.documentation, `${file}: completion item ${item.label} has documentation`);
+        const resolved = service.doResolve(item);
+        assert.ok(resolved.documentation, `${file}: completion item ${item.label} has documentation`);
       }
       const hover = service.doHover(model, position);
       if (hover?.range) inside(hover.range);
