@@ -385,13 +385,14 @@ export function assignAtReferencePath(
   const place = (node: unknown, i: number): { ok: true; value: unknown } | { ok: false; reason: string } => {
     if (i === segs.length) return { ok: true, value };
     const sel = segs[i].selector;
-    const where = bracketNotation(segs.slice(0, i));
+    // The location text is only built when placing fails (this runs for every ResultPath of a run).
+    const where = () => bracketNotation(segs.slice(0, i));
     if (sel.kind === 'name') {
       const base = node === undefined ? {} : node;
       if (!isObject(base)) {
         return {
           ok: false,
-          reason: `cannot set property '${sel.name}' at ${where}: the value there is ${typeName(base)}, not an object`,
+          reason: `cannot set property '${sel.name}' at ${where()}: the value there is ${typeName(base)}, not an object`,
         };
       }
       const inner = place(has(base, sel.name) ? base[sel.name] : undefined, i + 1);
@@ -399,7 +400,7 @@ export function assignAtReferencePath(
     }
     if (sel.kind === 'index') {
       if (!Array.isArray(node) || sel.index >= node.length) {
-        return { ok: false, reason: `there is no array element [${sel.index}] at ${where}` };
+        return { ok: false, reason: `there is no array element [${sel.index}] at ${where()}` };
       }
       const inner = place(node[sel.index], i + 1);
       if (!inner.ok) return inner;
@@ -407,7 +408,7 @@ export function assignAtReferencePath(
       copy[sel.index] = inner.value;
       return { ok: true, value: copy };
     }
-    return { ok: false, reason: `unsupported step at ${where}` };
+    return { ok: false, reason: `unsupported step at ${where()}` };
   };
   return place(target, 0);
 }

@@ -52,6 +52,110 @@ interface Timer {
   at: number;
   seq: number;
   fire: () => void;
+  /** Position in the timer heap; -1 once fired or cancelled. */
+  index: number;
+}
+
+/** Earlier `at` first; equal times in creation order. */
+function earlier(a: Timer, b: Timer): boolean {
+  return a.at < b.at || (a.at === b.at && a.seq < b.seq);
+}
+
+/** Binary min-heap of virtual timers with O(log n) insert, pop and removal (each timer knows its slot). */
+class TimerHeap {
+  private readonly items: Timer[] = [];
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  push(timer: Timer): void {
+    timer.index = this.items.length;
+    this.items.push(timer);
+    this.up(timer.index);
+  }
+
+  pop(): Timer | undefined {
+    if (this.items.length === 0) return undefined;
+    const top = this.items[0];
+    this.removeAt(0);
+    return top;
+  }
+
+  remove(timer: Timer): void {
+    if (timer.index >= 0 && this.items[timer.index] === timer) this.removeAt(timer.index);
+  }
+
+  private removeAt(i: number): void {
+    const removed = this.items[i];
+    const last = this.items.pop()!;
+    removed.index = -1;
+    if (last === removed) return;
+    this.items[i] = last;
+    last.index = i;
+    this.down(i);
+    this.up(last.index);
+  }
+
+  private up(i: number): void {
+    const items = this.items;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!earlier(items[i], items[parent])) break;
+      this.swap(i, parent);
+      i = parent;
+    }
+  }
+
+  private down(i: number): void {
+    const items = this.items;
+    for (;;) {
+      const left = 2 * i + 1;
+      if (left >= items.length) return;
+      const right = left + 1;
+      const child = right < items.length && earlier(items[right], items[left]) ? right : left;
+      if (!earlier(items[child], items[i])) return;
+      this.swap(i, child);
+      i = child;
+    }
+  }
+
+  private swap(i: number, j: number): void {
+    const a = this.items[i];
+    const b = this.items[j];
+    this.items[i] = b;
+    this.items[j] = a;
+    a.index = j;
+    b.index = i;
+  }
+}
+
+/** FIFO of lock waiters: an array with a head index (O(1) dequeue), compacted once half of it is consumed. */
+class WaitQueue {
+  private items: Array<(() => void) | undefined> = [];
+  private head = 0;
+
+  get length(): number {
+    return this.items.length - this.head;
+  }
+
+  push(waiter: () => void): void {
+    this.items.push(waiter);
+  }
+
+  shift(): (() => void) | undefined {
+    if (this.head === this.items.length) return undefined;
+    const waiter = this.items[this.head];
+    this.items[this.head++] = undefined;
+    if (this.head === this.items.length) {
+      this.items = [];
+      this.head = 0;
+    } else if (this.head >= 1024 && this.head * 2 >= this.items.length) {
+      this.items = this.items.slice(this.head);
+      this.head = 0;
+    }
+    return waiter;
+  }
 }
 
 export interface SchedulerClock {
@@ -63,11 +167,15 @@ export interface SchedulerClock {
   setTimer?: (ms: number, callback: () => void) => () => void;
 }
 
-/** Cooperative scheduler: `acquire` before running, `release` while blocked. */
+/**
+ * Cooperative scheduler: `acquire` before running, `release` while blocked. Invariant: an activity's code
+ * runs only while it holds the lock, so every way out of `blocked` (value, failure, cancellation) returns
+ * with the lock held again.
+ */
 export class ActivityScheduler {
   private held = false;
-  private readonly queue: Array<() => void> = [];
-  private timers: Timer[] = [];
+  private readonly queue = new WaitQueue();
+  private readonly timers = new TimerHeap();
   private seq = 0;
   private virtualNow: number;
   private external = 0;
@@ -82,14 +190,13 @@ export class ActivityScheduler {
     return this.clock.mode === 'virtual' ? this.virtualNow : this.clock.realNow();
   }
 
-  /** Take the run lock (FIFO); throws if the scope is cancelled before or while waiting. */
+  /**
+   * Take the run lock (FIFO); throws if the scope is cancelled before or while waiting, and then does NOT
+   * hold the lock (the caller must not release it).
+   */
   async acquire(scope: CancelScope): Promise<void> {
     scope.throwIfCancelled();
-    if (!this.held && this.queue.length === 0) {
-      this.held = true;
-      return;
-    }
-    await new Promise<void>((resolve) => this.queue.push(resolve));
+    await this.take();
     if (scope.cancelled) {
       this.release();
       throw scope.cancelled;
@@ -107,7 +214,10 @@ export class ActivityScheduler {
     this.scheduleQuiescenceCheck();
   }
 
-  /** Run `work` with the lock released (waiting for children, a person, a host call). */
+  /**
+   * Run `work` with the lock released (waiting for children, a person, a host call). Always returns or
+   * throws with the lock held again: `work`'s failure is rethrown, or else the scope's cancel reason.
+   */
   async blocked<T>(
     scope: CancelScope,
     work: () => Promise<T>,
@@ -115,17 +225,30 @@ export class ActivityScheduler {
   ): Promise<T> {
     if (options.external) this.external++;
     this.release();
-    let value: T;
+    let outcome: { ok: true; value: T } | { ok: false; error: unknown };
     try {
-      value = await work();
+      outcome = { ok: true, value: await work() };
+    } catch (error) {
+      outcome = { ok: false, error };
     } finally {
       if (options.external) {
         this.external--;
         this.scheduleQuiescenceCheck();
       }
     }
-    await this.acquire(scope);
-    return value;
+    await this.take();
+    if (!outcome.ok) throw outcome.error;
+    scope.throwIfCancelled();
+    return outcome.value;
+  }
+
+  /** Waits for the lock regardless of cancellation (FIFO). */
+  private take(): Promise<void> {
+    if (!this.held && this.queue.length === 0) {
+      this.held = true;
+      return Promise.resolve();
+    }
+    return new Promise<void>((resolve) => this.queue.push(resolve));
   }
 
   /**
@@ -143,12 +266,9 @@ export class ActivityScheduler {
       if (this.clock.mode === 'real' && this.clock.setTimer) {
         cancelTimer = this.clock.setTimer(Math.max(0, ms), fire);
       } else {
-        const timer: Timer = { at: this.virtualNow + Math.max(0, ms), seq: this.seq++, fire };
+        const timer: Timer = { at: this.virtualNow + Math.max(0, ms), seq: this.seq++, fire, index: -1 };
         this.timers.push(timer);
-        this.timers.sort((a, b) => a.at - b.at || a.seq - b.seq);
-        cancelTimer = () => {
-          this.timers = this.timers.filter((t) => t !== timer);
-        };
+        cancelTimer = () => this.timers.remove(timer);
         this.scheduleQuiescenceCheck();
       }
       removeListener = scope.onCancel((reason) => {
@@ -192,7 +312,7 @@ export class ActivityScheduler {
 
   private advanceIfIdle(): void {
     if (this.held || this.queue.length > 0 || this.external > 0) return;
-    const timer = this.timers.shift();
+    const timer = this.timers.pop();
     if (!timer) return;
     if (timer.at > this.virtualNow) this.virtualNow = timer.at;
     timer.fire();
