@@ -158,14 +158,32 @@ function samePath(a: JsonPathSegments, b: readonly (string | number)[]): boolean
   return true;
 }
 
-/** The state at `statePath` in the model (linear in the number of states, no tree walk). */
+/** Per model version: the states by their path written as a key (built on first use; the model is immutable). */
+const statesByPath = new WeakMap<StateMachineModel, Map<string, StateModel>>();
+
+function pathKey(path: readonly (string | number)[]): string {
+  let key = '';
+  for (const segment of path) key += typeof segment === 'number' ? `\u0001${segment}` : `\u0000${segment}`;
+  return key;
+}
+
+/** The state at `statePath` in the model (a map look-up, no tree walk). */
 export function stateAt(
   model: StateMachineModel,
   statePath: JsonPathSegments | undefined,
 ): StateModel | undefined {
   if (!statePath) return undefined;
-  for (const state of model.states) if (samePath(statePath, state.path)) return state;
-  return undefined;
+  let byPath = statesByPath.get(model);
+  if (!byPath) {
+    byPath = new Map();
+    // The first state at a path wins, as the linear search did.
+    for (const state of model.states) {
+      const key = pathKey(state.path);
+      if (!byPath.has(key)) byPath.set(key, state);
+    }
+    statesByPath.set(model, byPath);
+  }
+  return byPath.get(pathKey(statePath));
 }
 
 /** The scope at `scopePath` in the model. */

@@ -81,13 +81,15 @@ export function stateNameItems(
   if (!scope) return [];
   const range = spanRange(model, ctx.replaceStart, ctx.replaceEnd);
   const items: CompletionItem[] = [];
+  const kind = CompletionItemKind.Reference;
+  const insertTextFormat = InsertTextFormat.Snippet;
   for (const p of prepare(model, scope, shapeKey(model, ctx))) {
     if (p.name === self) continue;
     items.push({
       label: p.name,
-      kind: CompletionItemKind.Reference,
+      kind,
       filterText: p.filterText,
-      insertTextFormat: InsertTextFormat.Snippet,
+      insertTextFormat,
       textEdit: { range, newText: p.newText },
       data: p.data,
     });

@@ -146,10 +146,8 @@ function locate(model: StateMachineModel, objectPath: (string | number)[]): Loca
 /** Key completion: the fields of the object at the cursor. */
 export function completeKeys(model: StateMachineModel, ctx: CursorContext): CompletionItem[] {
   const { path, language, table, stateType } = locate(model, ctx.path);
-  const present = new Set<string>();
-  for (const [key, keyNode] of propertiesOf(ctx.objectNode)) if (keyNode !== ctx.node) present.add(key);
   const items: CompletionItem[] = [];
-  if (model.text.trim() === '' && ctx.format === 'json') {
+  if (ctx.format === 'json' && !/\S/.test(model.text)) {
     // An empty document: the whole state machine (the top-level keys cannot stand outside braces in JSON).
     const body = `{\n  "Comment": "\${1:What this state machine does}",\n  "StartAt": "\${2:Start}",\n  "States": {\n    "\${2:Start}": {\n      "Type": "Pass",\n      "End": true\n    }\n  }\n}`;
     return [snippetItem(model, ctx, 'State machine', body, 'A state machine with one Pass state.', '0')];
@@ -170,6 +168,9 @@ export function completeKeys(model: StateMachineModel, ctx: CursorContext): Comp
     }
     return items;
   }
+  // Keys already written (not needed for the States object, which may hold thousands of states).
+  const present = new Set<string>();
+  for (const [key, keyNode] of propertiesOf(ctx.objectNode)) if (keyNode !== ctx.node) present.add(key);
   if (path.kind === 'state' && !table) {
     // Type not known yet: Type first, then every field any state type has.
     for (const name of ALL_STATE_FIELDS) {
