@@ -158,32 +158,18 @@ function samePath(a: JsonPathSegments, b: readonly (string | number)[]): boolean
   return true;
 }
 
-/** Per model version: the states by their path written as a key (built on first use; the model is immutable). */
-const statesByPath = new WeakMap<StateMachineModel, Map<string, StateModel>>();
-
-function pathKey(path: readonly (string | number)[]): string {
-  let key = '';
-  for (const segment of path) key += typeof segment === 'number' ? `\u0001${segment}` : `\u0000${segment}`;
-  return key;
-}
-
-/** The state at `statePath` in the model (a map look-up, no tree walk). */
+/**
+ * The state at `statePath` in the model: its scope (`[...scope path, 'States', name]`) then the scope's
+ * first state of that name. No per-state walk and nothing to build per model version.
+ */
 export function stateAt(
   model: StateMachineModel,
   statePath: JsonPathSegments | undefined,
 ): StateModel | undefined {
-  if (!statePath) return undefined;
-  let byPath = statesByPath.get(model);
-  if (!byPath) {
-    byPath = new Map();
-    // The first state at a path wins, as the linear search did.
-    for (const state of model.states) {
-      const key = pathKey(state.path);
-      if (!byPath.has(key)) byPath.set(key, state);
-    }
-    statesByPath.set(model, byPath);
-  }
-  return byPath.get(pathKey(statePath));
+  if (!statePath || statePath.length < 2 || statePath[statePath.length - 2] !== 'States') return undefined;
+  const name = statePath[statePath.length - 1];
+  if (typeof name !== 'string') return undefined;
+  return scopeAt(model, statePath.slice(0, -2))?.byName.get(name);
 }
 
 /** The scope at `scopePath` in the model. */
