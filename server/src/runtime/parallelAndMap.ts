@@ -68,6 +68,9 @@ async function finish(ctx: EngineContext, run: StateRun, result: unknown): Promi
  */
 export const MAX_IN_FLIGHT = 10_000;
 
+const isSiblingAbort = (e: unknown): boolean =>
+  e instanceof ActivityCancelled && e.reason === 'siblingFailed';
+
 /**
  * Runs tasks (at most `limit` at once, 0 = up to MAX_IN_FLIGHT), aborting the rest at the first failure unless
  * `tolerate`.
@@ -77,28 +80,29 @@ async function runAll<T>(
   parent: Activity,
   count: number,
   limit: number,
-  start: (index: number, scope: CancelScope) => Promise<T>,
+  start: (index: number, scope: CancelScope, abortSiblings: () => void) => Promise<T>,
   tolerate: (error: StatesError, index: number) => boolean,
 ): Promise<{ results: Array<T | StatesError> }> {
   const group = new CancelScope(parent.scope);
   const results: Array<T | StatesError> = new Array(count);
   let firstError: unknown;
   let nextIndex = 0;
+  // A failing child calls this before it hands the run lock on, so no queued sibling runs on first.
+  const abortSiblings = () => group.cancel(new ActivityCancelled('siblingFailed'));
   const worker = async (): Promise<void> => {
     while (nextIndex < count && firstError === undefined) {
       const index = nextIndex++;
       const scope = new CancelScope(group);
       try {
-        results[index] = await start(index, scope);
+        results[index] = await start(index, scope, abortSiblings);
       } catch (e) {
         if (e instanceof StatesError && tolerate(e, index)) {
           results[index] = e;
           continue;
         }
-        if (firstError === undefined) {
-          firstError = e;
-          group.cancel(new ActivityCancelled('siblingFailed'));
-        }
+        // A sibling's abort may arrive before the failure that caused it: the failure wins.
+        if (firstError === undefined || (isSiblingAbort(firstError) && !isSiblingAbort(e))) firstError = e;
+        group.cancel(new ActivityCancelled('siblingFailed'));
       } finally {
         // A finished branch/iteration leaves the group (100,000 iterations would otherwise all stay in it).
         scope.dispose();
@@ -126,7 +130,7 @@ export async function runParallel(ctx: EngineContext, run: StateRun): Promise<St
       activity,
       branches.length,
       0,
-      (i, scope) =>
+      (i, scope, abortSiblings) =>
         ctx.runChild(
           activity,
           { kind: 'branch', stateName: run.name, statePath: run.path, branchIndex: i },
@@ -134,6 +138,7 @@ export async function runParallel(ctx: EngineContext, run: StateRun): Promise<St
           [...run.path, 'Branches', i],
           input,
           scope,
+          { onEnd: (_child, status) => status === 'failed' && abortSiblings() },
         ),
       () => false,
     );
@@ -376,7 +381,7 @@ export async function runMap(ctx: EngineContext, run: StateRun): Promise<StateOu
       activity,
       inputs.length,
       maxConcurrency ?? 0,
-      (i, scope) =>
+      (i, scope, abortSiblings) =>
         ctx.runChild(
           activity,
           { kind: 'iteration', stateName: run.name, statePath: run.path, index: i },
@@ -387,7 +392,9 @@ export async function runMap(ctx: EngineContext, run: StateRun): Promise<StateOu
           {
             silent: distributed,
             onStart: (child) => ctx.emit(child, 'MapIterationStarted', { name: run.name, index: i }),
-            onEnd: (child, status) =>
+            onEnd: (child, status) => {
+              // Inline Map tolerates no failure (distributed ones decide in `tolerate`).
+              if (status === 'failed' && !distributed) abortSiblings();
               ctx.emit(
                 child,
                 status === 'succeeded'
@@ -396,7 +403,8 @@ export async function runMap(ctx: EngineContext, run: StateRun): Promise<StateOu
                     ? 'MapIterationFailed'
                     : 'MapIterationAborted',
                 { name: run.name, index: i },
-              ),
+              );
+            },
           },
         ),
       tolerate,
