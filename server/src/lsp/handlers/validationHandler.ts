@@ -33,6 +33,29 @@ export function internalErrorDiagnostic(error: unknown): Diagnostic {
   };
 }
 
+/** At most this many diagnostics are published per document (the CLI still reports them all). */
+export const MAX_PUBLISHED_DIAGNOSTICS = 1000;
+
+/**
+ * Keeps the first MAX_PUBLISHED_DIAGNOSTICS diagnostics, errors before the rest, and says in one more
+ * how many were left out: 200,000 duplicate keys would otherwise publish tens of megabytes per edit.
+ */
+export function limitDiagnostics(diagnostics: Diagnostic[], max = MAX_PUBLISHED_DIAGNOSTICS): Diagnostic[] {
+  if (diagnostics.length <= max) return diagnostics;
+  const isError = (d: Diagnostic) => d.severity === DiagnosticSeverity.Error;
+  const ordered = [...diagnostics.filter(isError), ...diagnostics.filter((d) => !isError(d))];
+  const kept = ordered.slice(0, max);
+  const left = ordered.length - max;
+  kept.push({
+    range: ordered[max]!.range,
+    severity: DiagnosticSeverity.Information,
+    source: 'asl',
+    code: 'too-many-problems',
+    message: `${left.toLocaleString('en-US')} more problems are not shown; fix the ones above first (\`asl validate\` lists them all).`,
+  });
+  return kept;
+}
+
 export function registerValidation(
   connection: Connection,
   documents: TextDocuments<TextDocument>,
@@ -53,7 +76,7 @@ export function registerValidation(
 
   function computeDiagnostics(document: TextDocument): Diagnostic[] {
     try {
-      return service.doValidation(cache.get(document));
+      return limitDiagnostics(service.doValidation(cache.get(document)));
     } catch (error) {
       connection.console.error(formatError(`Validating ${document.uri} failed`, error));
       return [internalErrorDiagnostic(error)];

@@ -3,7 +3,7 @@
  * '<closest name>'" (the closest state name of the scope, JSON escaping / YAML quoting respected).
  * Depends on: asl/, service/navigation, service/validation/closestName and service/types; no transport.
  */
-import { nodeAtOffset, type StateMachineModel } from '../../asl';
+import { nodeAtOffset, type StateMachineModel, type SyntaxNode } from '../../asl';
 import { encodeName, nameRange } from '../navigation/stateReferences';
 import { closestName } from '../validation/closestName';
 import { type CodeAction, CodeActionKind, type Diagnostic } from '../types';
@@ -23,11 +23,11 @@ export function getTransitionFixes(
   for (const diagnostic of diagnostics) {
     if (diagnostic.code !== 'invalid-transition-target') continue;
     const data = (diagnostic.data ?? {}) as TransitionData;
-    const candidates = Array.isArray(data.candidates)
-      ? data.candidates.filter((c): c is string => typeof c === 'string')
-      : [];
     const node = nodeAtOffset(model.root, model.lines.offsetAt(diagnostic.range.start) + 1);
     if (!node || node.type !== 'string' || typeof node.value !== 'string') continue;
+    const candidates = Array.isArray(data.candidates)
+      ? data.candidates.filter((c): c is string => typeof c === 'string')
+      : scopeNamesOf(model, node);
     const closest = closestName(node.value, candidates);
     if (!closest) continue;
     actions.push({
@@ -41,4 +41,15 @@ export function getTransitionFixes(
     });
   }
   return actions;
+}
+
+/** The state names of the scope a transition value belongs to (for diagnostics without candidates). */
+function scopeNamesOf(model: StateMachineModel, node: SyntaxNode): Iterable<string> {
+  for (const scope of model.scopes) {
+    if (scope.startAtNode === node) return scope.byName.keys();
+  }
+  for (const state of model.states) {
+    if (state.transitions.some((transition) => transition.node === node)) return state.scope.byName.keys();
+  }
+  return [];
 }

@@ -40,6 +40,15 @@ function fieldOf(transition: Transition): string {
   }
 }
 
+/** Scopes with more states than this put no `candidates` in the diagnostic's data. */
+const MAX_CANDIDATES_IN_DATA = 200;
+/**
+ * "Did you mean" suggestions stop once one validation has compared this many names (a machine with
+ * thousands of broken targets in a scope of thousands of states would otherwise take seconds).
+ */
+const MAX_NAME_COMPARISONS = 2_000_000;
+const comparisons = new WeakMap<ValidationContext, number>();
+
 function checkTarget(
   context: ValidationContext,
   scope: ScopeModel,
@@ -49,8 +58,13 @@ function checkTarget(
 ): void {
   if (scope.byName.has(target)) return;
   const elsewhere = context.model.statesByName.get(target)?.[0];
-  const candidates = [...scope.byName.keys()];
-  const suggestion = elsewhere ? undefined : closestName(target, candidates);
+  const spent = comparisons.get(context) ?? 0;
+  const suggestion =
+    elsewhere || spent >= MAX_NAME_COMPARISONS ? undefined : closestName(target, scope.byName.keys());
+  if (!elsewhere) comparisons.set(context, spent + scope.byName.size);
+  // Large scopes carry no candidate list: thousands of bad targets times thousands of names would
+  // flood the diagnostics' data; the quick fix reads the scope's names from the model instead.
+  const candidates = scope.byName.size <= MAX_CANDIDATES_IN_DATA ? [...scope.byName.keys()] : undefined;
   context.report(
     'invalid-transition-target',
     node,

@@ -36,3 +36,28 @@ describe('invalid-transition-target quick fix', () => {
     assert.equal(fixed, 'StartAt: Start\nStates:\n  Start:\n    Type: Succeed\n');
   });
 });
+
+describe('invalid-transition-target in a large scope', () => {
+  // 400 states, every one pointing at a misspelt neighbour: the diagnostics carry no candidate list
+  // (it would repeat 400 names 400 times) and the quick fix reads the scope's names from the model.
+  const states: Record<string, unknown> = {};
+  for (let i = 0; i < 400; i++) states[`Step${i}`] = { Type: 'Pass', Next: `Stepp${(i + 1) % 400}` };
+  const text = JSON.stringify({ StartAt: 'Step0', States: states }, null, 2);
+  const doc = TextDocument.create('file:///big', 'asl', 1, text);
+  const model = service.parse(doc);
+  const diagnostics = service.doValidation(model).filter((d) => d.code === 'invalid-transition-target');
+
+  it('reports every bad target without a candidate list', () => {
+    assert.equal(diagnostics.length, 400);
+    for (const d of diagnostics) assert.equal((d.data as { candidates?: unknown }).candidates, undefined);
+    assert.match(String(diagnostics[0].message), /Step1/);
+  });
+
+  it('still offers the closest name of the scope', () => {
+    const actions = getTransitionFixes(model, 'file:///big', [diagnostics[5]]);
+    assert.deepEqual(
+      actions.map((a) => a.title),
+      ["Change to 'Step6'"],
+    );
+  });
+});

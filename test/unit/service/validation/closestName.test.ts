@@ -19,3 +19,11 @@ test('ranges inside a string fall back to the whole value when the JSON text has
   const escaped = machine({ P: { Type: 'Pass', InputPath: '$["a\\"b"]..', End: true } });
   expectDiagnostic(escaped, validate(escaped), 'invalid-json-path', JSON.stringify('$["a\\"b"]..'));
 });
+
+test('editDistance reuses its rows across calls of different lengths', () => {
+  assert.equal(editDistance('kitten', 'sitting'), 3);
+  assert.equal(editDistance('a'.repeat(100), 'a'.repeat(99) + 'b'), 1);
+  assert.equal(editDistance('flaw', 'lawn'), 2);
+  assert.equal(editDistance('', 'abc'), 3);
+  assert.equal(editDistance('abc', ''), 3);
+});
