@@ -6,6 +6,7 @@
 import jsonata from 'jsonata';
 import type { ExpressionError } from './jsonPath';
 import { JSONATA_FUNCTION_LIST } from './jsonataFunctions';
+import { JSONATA_REGEX_ENGINE } from './jsonataRegex';
 
 export interface JsonataFunctionInfo {
   name: string;
@@ -53,7 +54,8 @@ export function parseJsonataExpression(expression: string): JsonataParseResult {
     };
   }
   try {
-    return { ok: true, ast: jsonata(expression).ast() };
+    // jsonata keeps the regex engine of its latest compile in a module global: every compile passes ours.
+    return { ok: true, ast: jsonata(expression, { RegexEngine: JSONATA_REGEX_ENGINE }).ast() };
   } catch (e) {
     const err = (e ?? {}) as JsonataErrorShape;
     const position = typeof err.position === 'number' ? err.position : expression.length;

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { readFile, writeFile, mkdir, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { enableLinearRegExp } from '../node/linearRegExp';
 import type { Execution, ExecutionOptions, RuntimeHost } from '../runtime/executionApi';
 
 /** A problem the validator reports for the program (an LSP Diagnostic fits this shape). */
@@ -40,6 +41,7 @@ export function createNodeDebugHost(
   createExecution: (options: ExecutionOptions) => Execution,
   validate?: LaunchValidator,
 ): DebugHost {
+  enableLinearRegExp();
   return {
     readFile: (file) => readFile(file, 'utf8'),
     async loadHandlers(file) {

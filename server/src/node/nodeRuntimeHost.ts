@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { RuntimeHost, TaskAnswer, TaskInvocation } from '../runtime/executionApi';
+import { enableLinearRegExp } from './linearRegExp';
 
 /** Handler config file: `{ "handlers": { "<state name or Resource ARN>": "./module.js" } }`. */
 export interface HandlerConfig {
@@ -72,6 +73,7 @@ function errorAnswer(e: unknown): TaskAnswer {
 }
 
 export function createNodeRuntimeHost(options: NodeRuntimeHostOptions): RuntimeHost {
+  enableLinearRegExp();
   const modules = new Map<string, TaskHandler>();
   const loadHandler = (spec: string): TaskHandler => {
     const file = path.resolve(options.handlers?.dir ?? options.baseDir, spec);

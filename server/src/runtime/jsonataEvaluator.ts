@@ -6,6 +6,7 @@
  */
 import jsonata from 'jsonata';
 import { createHash } from 'node:crypto';
+import { JSONATA_REGEX_ENGINE } from '../asl/jsonataRegex';
 import { compactJson, javaRandom } from './intrinsicFunctions';
 import { guardNode, isJsonataFunction, lookupData, MEMBER_CODE, toJson } from './jsonataGuards';
 
@@ -235,7 +236,7 @@ function compile(expression: string): Expression {
   let expr = compiled.get(expression);
   if (!expr) {
     try {
-      expr = jsonata(expression);
+      expr = jsonata(expression, { RegexEngine: JSONATA_REGEX_ENGINE });
     } catch (e) {
       const err = e as JsonataError;
       throw new QueryEvaluationError(
