@@ -4,7 +4,6 @@
  * a report (crashes, latencies, slowest request) instead of asserting, so the short test and the long run
  * share it. Test support only: depends on the LSP test client, ./prng and ./editGenerator.
  */
-import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
@@ -15,7 +14,6 @@ import {
   ResponseError,
 } from 'vscode-languageserver/node';
 import { LspTestClient } from '../lsp/lspTestClient';
-import { repoRoot } from '../support/paths';
 import { applyEdit, type CorpusDocument, generateEdit, type GeneratedEdit } from './editGenerator';
 import { createRng } from './prng';
 
@@ -53,8 +51,6 @@ export interface LspFuzzReport {
   slowestByMethod: Record<string, { ms: number; editIndex: number; file: string; edit?: string }>;
   /** Requests slower than 200 ms. */
   over200ms: number;
-  /** YAML documents answered with the "no YAML front end" internal error (not a crash: the front end is absent). */
-  yamlUnavailable: number;
 }
 
 const REQUESTS = [
@@ -98,22 +94,10 @@ function requestParams(
   }
 }
 
-/** True when the YAML front end is part of the build (otherwise asl-yaml documents get an internal error). */
-export function yamlFrontEndBuilt(): boolean {
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    require(path.join(repoRoot, 'out', 'server', 'src', 'asl', 'parseYaml.js'));
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Runs one seeded fuzz session against a fresh in-process server; never throws for server misbehaviour. */
 export async function runLspFuzz(options: LspFuzzOptions): Promise<LspFuzzReport> {
   const { seed, corpus } = options;
   const rng = createRng(seed);
-  const yaml = yamlFrontEndBuilt();
   const report: LspFuzzReport = {
     seed,
     edits: 0,
@@ -124,7 +108,6 @@ export async function runLspFuzz(options: LspFuzzOptions): Promise<LspFuzzReport
     slowest: { method: '', ms: 0, editIndex: -1, file: '' },
     slowestByMethod: {},
     over200ms: 0,
-    yamlUnavailable: 0,
   };
   const rejections: unknown[] = [];
   const onRejection = (reason: unknown): void => {
@@ -188,8 +171,7 @@ export async function runLspFuzz(options: LspFuzzOptions): Promise<LspFuzzReport
       record('diagnostics', performance.now() - t0, i);
       for (const d of params.diagnostics) {
         if (d.code === 'internal-error') {
-          if (doc.languageId === 'asl-yaml' && !yaml) report.yamlUnavailable++;
-          else fail('internal-error', typeof d.message === 'string' ? d.message : d.message.value);
+          fail('internal-error', typeof d.message === 'string' ? d.message : d.message.value);
         } else if (
           d.range.start.line < 0 ||
           d.range.end.line > doc.lineCount ||
@@ -230,8 +212,6 @@ export async function runLspFuzz(options: LspFuzzOptions): Promise<LspFuzzReport
       for (; logsSeen < client.logs.length; logsSeen++) {
         const log = client.logs[logsSeen];
         if (log.type !== MessageType.Error) continue;
-        // The validation handler logs the missing-YAML-front-end error it also publishes: counted above.
-        if (!yaml && doc.languageId === 'asl-yaml' && log.message.includes('No yaml front end')) continue;
         fail('error-log', log.message);
       }
       while (rejections.length > 0) fail('unhandled-rejection', String(rejections.shift()));
