@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { matchesEventTypes, matchesInspectionData, matchesText, matchesValue } from './conformanceCompare';
+import {
+  historyRequestOf,
+  matchesEventTypes,
+  matchesInspectionData,
+  matchesText,
+  matchesValue,
+} from './conformanceCompare';
 
 const none = new Set<string>();
 
@@ -54,4 +60,17 @@ test('conformance compare: inspectionData payloads are JSON text compared as JSO
   assert.equal(matchesInspectionData(expected, { ...actual, afterInputPath: '{}' }, none), false);
   const { result: _r, ...missing } = actual;
   assert.equal(matchesInspectionData(expected, missing, none), false);
+});
+
+test('conformance history request: reverseOrder[True] in an api snapshot key asks for the reversed history', () => {
+  assert.deepEqual(historyRequestOf('api', 'get_execution_history_reverseOrder[True]'), {
+    reverseOrder: true,
+  });
+  assert.deepEqual(historyRequestOf('api', 'get_execution_history_reverseOrder[False]'), {
+    reverseOrder: false,
+  });
+  assert.deepEqual(historyRequestOf('api', 'start_execution'), { reverseOrder: false });
+  assert.deepEqual(historyRequestOf('api', undefined), { reverseOrder: false });
+  // Only api/ cases are GetExecutionHistory requests.
+  assert.deepEqual(historyRequestOf('scenarios', 'x_reverseOrder[True]'), { reverseOrder: false });
 });

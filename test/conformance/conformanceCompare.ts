@@ -108,3 +108,17 @@ export function matchesInspectionData(
     return matchesValue(expectedValue, actualValue, masks);
   });
 }
+
+/**
+ * GetExecutionHistory request parameters of an api/ case. The corpus records the request only in the
+ * LocalStack snapshot key (pytest parametrisation `name[Value]`), so the rule is generic on that key:
+ * `reverseOrder[True]` in an api snapshot key means the history was requested reversed. Other categories
+ * (and api keys without the parameter) request the default, oldest-first history.
+ */
+export function historyRequestOf(
+  category: string,
+  snapshotKey: string | undefined,
+): { reverseOrder: boolean } {
+  if (category !== 'api' || snapshotKey === undefined) return { reverseOrder: false };
+  return { reverseOrder: /(^|_)reverseOrder\[True\]/.test(snapshotKey) };
+}

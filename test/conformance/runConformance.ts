@@ -15,9 +15,16 @@ import {
 } from '../../server/src/runtime';
 import { testState } from '../../server/src/runtime/testState';
 import { conformanceDir, repoRoot } from '../support/paths';
-import { matchesEventTypes, matchesInspectionData, matchesText, matchesValue } from './conformanceCompare';
+import {
+  historyRequestOf,
+  matchesEventTypes,
+  matchesInspectionData,
+  matchesText,
+  matchesValue,
+} from './conformanceCompare';
 
 interface CaseFile {
+  source?: { snapshotKey?: string };
   stateMachineType?: 'STANDARD' | 'EXPRESS';
   definition: unknown;
   input: unknown;
@@ -79,7 +86,7 @@ function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
   return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
 }
 
-async function runExecutionCase(file: string): Promise<string | undefined> {
+async function runExecutionCase(category: string, file: string): Promise<string | undefined> {
   const c = JSON.parse(fs.readFileSync(file, 'utf8')) as CaseFile;
   const execution = createExecution({
     definition: c.definition,
@@ -108,7 +115,8 @@ async function runExecutionCase(file: string): Promise<string | undefined> {
     );
   }
   if (e.eventTypes) {
-    const actual = result.history.map((h) => h.type);
+    // The history as the case requested it (api/ cases record GetExecutionHistory's reverseOrder in the key).
+    const actual = execution.history(historyRequestOf(category, c.source?.snapshotKey)).map((h) => h.type);
     if (!matchesEventTypes(e.eventTypes, actual, e.eventTypesParallelSorted === true)) {
       reasons.push(`eventTypes ${actual.join(',')} (expected ${e.eventTypes.join(',')})`);
     }
@@ -205,7 +213,7 @@ async function main(): Promise<number> {
         reason =
           category === 'test_state_api'
             ? await runTestStateCase(path.join(dir, name))
-            : await runExecutionCase(path.join(dir, name));
+            : await runExecutionCase(category, path.join(dir, name));
       } catch (e) {
         reason = `crashed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`;
       }

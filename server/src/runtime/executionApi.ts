@@ -272,6 +272,12 @@ export interface HistoryEvent {
   [details: string]: unknown;
 }
 
+/** Options of {@link Execution.history} (GetExecutionHistory's request parameters that apply locally). */
+export interface HistoryOptions {
+  /** Newest event first (AWS GetExecutionHistory `reverseOrder`). Default false. */
+  reverseOrder?: boolean;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Results and events
 
@@ -328,8 +334,11 @@ export interface Execution {
   /** Subscribe to events; returns an unsubscribe function. */
   onEvent(listener: ExecutionListener): () => void;
   readonly status: ExecutionStatus;
-  /** History so far (AWS-shaped). */
-  history(): HistoryEvent[];
+  /**
+   * History so far (AWS-shaped), oldest first; `reverseOrder: true` lists it newest first, as
+   * GetExecutionHistory's `reverseOrder` parameter does (the events themselves are unchanged).
+   */
+  history(options?: HistoryOptions): HistoryEvent[];
   /** The running activities (execution, branches, iterations), outermost first. */
   activities(): ActivitySnapshot[];
   /** Tasks waiting for SendTaskSuccess / Failure. */

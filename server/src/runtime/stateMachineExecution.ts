@@ -19,6 +19,7 @@ import type {
   ExecutionResult,
   ExecutionStatus,
   HistoryEvent,
+  HistoryOptions,
   LocationFrame,
   PendingTask,
   RuntimeHost,
@@ -119,8 +120,9 @@ class StateMachineExecution implements Execution, EngineContext {
     return () => this.listeners.delete(listener);
   }
 
-  history(): HistoryEvent[] {
-    return [...this.recorder.events];
+  history(options?: HistoryOptions): HistoryEvent[] {
+    const events = [...this.recorder.events];
+    return options?.reverseOrder === true ? events.reverse() : events;
   }
 
   now(): number {
