@@ -5,6 +5,7 @@
  * `languageFeatureCapabilities` into the initialize result. Translation only: no ASL semantics here.
  */
 import {
+  type CancellationToken,
   type CodeAction,
   CodeActionKind,
   type CompletionItem,
@@ -22,6 +23,7 @@ import {
   type ServerCapabilities,
   type TextDocuments,
 } from 'vscode-languageserver';
+import type { StateMachineModel } from '../../asl';
 import type { AslLanguageService } from '../../service/aslLanguageService';
 import type { TextDocument } from '../../service/types';
 import type { DocumentModelCache } from '../documentModelCache';
@@ -47,92 +49,66 @@ export function registerLanguageFeatures(
   service: AslLanguageService,
   cache: DocumentModelCache,
 ): void {
-  // Symbols, folding, selection, definition, references, rename, quick fixes, completion and signature help.
-  connection.onDocumentSymbol(
-    (params, token) =>
-      runSafe(
-        connection.console,
-        () => {
-          const document = documents.get(params.textDocument.uri);
-          return document ? service.findDocumentSymbols(cache.get(document)) : [];
-        },
-        [],
-        `Document symbols for ${params.textDocument.uri} failed`,
-        token,
-      ) as Promise<DocumentSymbol[] | ResponseError<void>>,
+  /**
+   * Runs `request` on the model of an open document through runSafe; a closed document, no answer or a
+   * failure (logged as "<what> failed") gives `fallback`.
+   */
+  function onModel<T>(
+    uri: string,
+    token: CancellationToken,
+    fallback: T,
+    what: string,
+    request: (model: StateMachineModel) => T | undefined,
+  ): Promise<T | ResponseError<void>> {
+    return runSafe(
+      connection.console,
+      () => {
+        const document = documents.get(uri);
+        return (document && request(cache.get(document))) ?? fallback;
+      },
+      fallback,
+      `${what} failed`,
+      token,
+    ) as Promise<T | ResponseError<void>>;
+  }
+
+  connection.onDocumentSymbol(({ textDocument: { uri } }, token) =>
+    onModel<DocumentSymbol[]>(uri, token, [], `Document symbols for ${uri}`, (model) =>
+      service.findDocumentSymbols(model),
+    ),
   );
-  const modelOf = (uri: string) => {
-    const document = documents.get(uri);
-    return document ? cache.get(document) : undefined;
-  };
-  connection.onDefinition(
-    (params, token) =>
-      runSafe(
-        connection.console,
-        () => {
-          const model = modelOf(params.textDocument.uri);
-          return (model && service.findDefinition(model, params.textDocument.uri, params.position)) ?? null;
-        },
-        null,
-        `Definition in ${params.textDocument.uri} failed`,
-        token,
-      ) as Promise<Location | null | ResponseError<void>>,
+  connection.onDefinition(({ textDocument: { uri }, position }, token) =>
+    onModel<Location | null>(uri, token, null, `Definition in ${uri}`, (model) =>
+      service.findDefinition(model, uri, position),
+    ),
   );
-  connection.onReferences(
-    (params, token) =>
-      runSafe(
-        connection.console,
-        () => {
-          const model = modelOf(params.textDocument.uri);
-          return model
-            ? service.findReferences(
-                model,
-                params.textDocument.uri,
-                params.position,
-                params.context.includeDeclaration,
-              )
-            : [];
-        },
-        [],
-        `References in ${params.textDocument.uri} failed`,
-        token,
-      ) as Promise<Location[] | ResponseError<void>>,
+  connection.onReferences(({ textDocument: { uri }, position, context }, token) =>
+    onModel<Location[]>(uri, token, [], `References in ${uri}`, (model) =>
+      service.findReferences(model, uri, position, context.includeDeclaration),
+    ),
   );
-  connection.onPrepareRename(
-    (params, token) =>
-      runSafe(
-        connection.console,
-        () => {
-          const model = modelOf(params.textDocument.uri);
-          return (model && service.prepareRename(model, params.position)) ?? null;
-        },
-        null,
-        `Prepare rename in ${params.textDocument.uri} failed`,
-        token,
-      ) as Promise<Range | null | ResponseError<void>>,
+  connection.onPrepareRename(({ textDocument: { uri }, position }, token) =>
+    onModel<Range | null>(uri, token, null, `Prepare rename in ${uri}`, (model) =>
+      service.prepareRename(model, position),
+    ),
   );
   connection.onRenameRequest((params) => {
     // Not through runSafe: a refused name must reach the user as an error response with its message.
-    const model = modelOf(params.textDocument.uri);
-    if (!model) return null;
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return null;
     try {
-      return service.doRename(model, params.textDocument.uri, params.position, params.newName) ?? null;
+      return (
+        service.doRename(cache.get(document), params.textDocument.uri, params.position, params.newName) ??
+        null
+      );
     } catch (error) {
       return new ResponseError<void>(ErrorCodes.InvalidParams, (error as Error).message);
     }
   });
-  connection.onCompletion(
-    (params, token) =>
-      runSafe(
-        connection.console,
-        () => {
-          const model = modelOf(params.textDocument.uri);
-          return model ? service.doComplete(model, params.position) : { isIncomplete: false, items: [] };
-        },
-        { isIncomplete: false, items: [] },
-        `Completion in ${params.textDocument.uri} failed`,
-        token,
-      ) as Promise<CompletionList | ResponseError<void>>,
+  connection.onCompletion(({ textDocument: { uri }, position }, token) =>
+    onModel<CompletionList>(uri, token, { isIncomplete: false, items: [] }, `Completion in ${uri}`, (model) =>
+      service.doComplete(model, position),
+    ),
   );
   connection.onCompletionResolve(
     (item, token) =>
@@ -144,71 +120,27 @@ export function registerLanguageFeatures(
         token,
       ) as Promise<CompletionItem | ResponseError<void>>,
   );
-  connection.onSignatureHelp(
-    (params, token) =>
-      runSafe(
-        connection.console,
-        () => {
-          const model = modelOf(params.textDocument.uri);
-          return (model && service.getSignatureHelp(model, params.position)) ?? null;
-        },
-        null,
-        `Signature help in ${params.textDocument.uri} failed`,
-        token,
-      ) as Promise<SignatureHelp | null | ResponseError<void>>,
+  connection.onSignatureHelp(({ textDocument: { uri }, position }, token) =>
+    onModel<SignatureHelp | null>(uri, token, null, `Signature help in ${uri}`, (model) =>
+      service.getSignatureHelp(model, position),
+    ),
   );
-  connection.onHover(
-    (params, token) =>
-      runSafe(
-        connection.console,
-        () => {
-          const model = modelOf(params.textDocument.uri);
-          return (model && service.doHover(model, params.position)) ?? null;
-        },
-        null,
-        `Hover in ${params.textDocument.uri} failed`,
-        token,
-      ) as Promise<Hover | null | ResponseError<void>>,
+  connection.onHover(({ textDocument: { uri }, position }, token) =>
+    onModel<Hover | null>(uri, token, null, `Hover in ${uri}`, (model) => service.doHover(model, position)),
   );
-  connection.onFoldingRanges(
-    (params, token) =>
-      runSafe(
-        connection.console,
-        () => {
-          const model = modelOf(params.textDocument.uri);
-          return model ? service.getFoldingRanges(model) : [];
-        },
-        [],
-        `Folding ranges for ${params.textDocument.uri} failed`,
-        token,
-      ) as Promise<FoldingRange[] | ResponseError<void>>,
+  connection.onFoldingRanges(({ textDocument: { uri } }, token) =>
+    onModel<FoldingRange[]>(uri, token, [], `Folding ranges for ${uri}`, (model) =>
+      service.getFoldingRanges(model),
+    ),
   );
-  connection.onSelectionRanges(
-    (params, token) =>
-      runSafe(
-        connection.console,
-        () => {
-          const model = modelOf(params.textDocument.uri);
-          return model ? service.getSelectionRanges(model, params.positions) : [];
-        },
-        [],
-        `Selection ranges for ${params.textDocument.uri} failed`,
-        token,
-      ) as Promise<SelectionRange[] | ResponseError<void>>,
+  connection.onSelectionRanges(({ textDocument: { uri }, positions }, token) =>
+    onModel<SelectionRange[]>(uri, token, [], `Selection ranges for ${uri}`, (model) =>
+      service.getSelectionRanges(model, positions),
+    ),
   );
-  connection.onCodeAction(
-    (params, token) =>
-      runSafe(
-        connection.console,
-        () => {
-          const model = modelOf(params.textDocument.uri);
-          return model
-            ? service.getCodeActions(model, params.textDocument.uri, params.context.diagnostics)
-            : [];
-        },
-        [],
-        `Code actions for ${params.textDocument.uri} failed`,
-        token,
-      ) as Promise<CodeAction[] | ResponseError<void>>,
+  connection.onCodeAction(({ textDocument: { uri }, context }, token) =>
+    onModel<CodeAction[]>(uri, token, [], `Code actions for ${uri}`, (model) =>
+      service.getCodeActions(model, uri, context.diagnostics),
+    ),
   );
 }
