@@ -11,22 +11,7 @@ import {
   type StateMachineModel,
   type StateType,
 } from '../../asl';
-import {
-  BRANCH_FIELDS,
-  CATCHER_FIELDS,
-  CHOICE_RULE_FIELDS,
-  ITEM_BATCHER_FIELDS,
-  ITEM_READER_FIELDS,
-  NESTED_CHOICE_RULE_FIELDS,
-  PROCESSOR_CONFIG_FIELDS,
-  READER_CONFIG_FIELDS,
-  RESULT_WRITER_FIELDS,
-  RETRIER_FIELDS,
-  ROOT_FIELDS,
-  STATE_FIELDS,
-  WRITER_CONFIG_FIELDS,
-  ALL_STATE_FIELDS,
-} from '../../schema/fieldTables';
+import { STATE_FIELDS, ALL_STATE_FIELDS } from '../../schema/fieldTables';
 import type { FieldSpec, FieldTable, JsonSchema } from '../../schema/schemaFragments';
 import { fieldTableOf } from '../docs';
 import {
@@ -57,20 +42,21 @@ import { classifyPath, languageAt, scopeAt, stateAt, type ObjectKind, type PathC
 import { stateNameItems } from './stateNameItems';
 import { stateSnippet, retrySnippet, catchSnippet } from './stateSnippets';
 
+/** The field table of each object kind: the docs catalog's, which reads schema/fieldTables. */
 const TABLES: Partial<Record<ObjectKind, FieldTable>> = {
-  root: ROOT_FIELDS,
-  branch: BRANCH_FIELDS,
-  processor: { ...BRANCH_FIELDS, ProcessorConfig: { languages: 'both', schema: { type: 'object' } } },
-  retrier: RETRIER_FIELDS,
-  catcher: CATCHER_FIELDS,
-  choiceRule: CHOICE_RULE_FIELDS,
-  nestedChoiceRule: NESTED_CHOICE_RULE_FIELDS,
-  processorConfig: PROCESSOR_CONFIG_FIELDS,
-  itemReader: ITEM_READER_FIELDS,
-  readerConfig: READER_CONFIG_FIELDS,
-  itemBatcher: ITEM_BATCHER_FIELDS,
-  resultWriter: RESULT_WRITER_FIELDS,
-  writerConfig: WRITER_CONFIG_FIELDS,
+  root: fieldTableOf('Root'),
+  branch: fieldTableOf('Branch'),
+  processor: fieldTableOf('ItemProcessor'),
+  retrier: fieldTableOf('Retrier'),
+  catcher: fieldTableOf('Catcher'),
+  choiceRule: fieldTableOf('ChoiceRule'),
+  nestedChoiceRule: fieldTableOf('NestedChoiceRule'),
+  processorConfig: fieldTableOf('ProcessorConfig'),
+  itemReader: fieldTableOf('ItemReader'),
+  readerConfig: fieldTableOf('ReaderConfig'),
+  itemBatcher: fieldTableOf('ItemBatcher'),
+  resultWriter: fieldTableOf('ResultWriter'),
+  writerConfig: fieldTableOf('WriterConfig'),
   credentials: fieldTableOf('Credentials'),
 };
 

@@ -29,7 +29,11 @@ import { STATE_FIELD_TEXTS } from './stateFieldTexts';
 
 const both = (required = false): FieldSpec => ({ languages: 'both', schema: {}, required });
 
-const ITEM_PROCESSOR_FIELDS: FieldTable = { ...BRANCH_FIELDS, ProcessorConfig: both() };
+// ProcessorConfig is an object (completion inserts `{}` for it); the docs read only names and languages.
+const ITEM_PROCESSOR_FIELDS: FieldTable = {
+  ...BRANCH_FIELDS,
+  ProcessorConfig: { languages: 'both', schema: { type: 'object' }, required: false },
+};
 const CREDENTIALS_FIELDS: FieldTable = { RoleArn: both(true) };
 
 /** The field table of a context, from schema/fieldTables (ItemProcessor and Credentials as aslSchema builds them). */
